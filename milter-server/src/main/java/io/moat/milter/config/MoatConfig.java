@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.config;
+
+import io.moat.milter.transport.ListenAddress;
+import io.moat.milter.verdict.Action;
+import io.moat.milter.verdict.Classification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The daemon's configuration, validated: every instance is usable as it is. Keys, types and
+ * defaults are documented in docs/configuration.md.
+ */
+public record MoatConfig(
+        List<ListenAddress> listen,
+        boolean listenIsDefault,
+        String hostname,
+        int maxConnections,
+        Duration idleTimeout,
+        String unixSocketMode,
+        int maxFrameSize,
+        Duration progressInterval,
+        long maxMessageSize,
+        int memoryBuffer,
+        Path spoolDirectory,
+        Duration shutdownGrace,
+        String traceHeader,
+        double spamThreshold,
+        Map<Classification, Action> actions) {
+
+    public static final int DEFAULT_PORT = 7357;
+    public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
+            new ListenAddress.Inet("127.0.0.1", DEFAULT_PORT),
+            new ListenAddress.Unix(Path.of("/run/moat/milter.sock")));
+
+    public MoatConfig {
+        listen = List.copyOf(listen);
+        if (listen.isEmpty()) {
+            throw new IllegalArgumentException("listen: at least one address is needed");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("connections.max must be at least 1");
+        }
+        if (maxFrameSize < 65536 + 1) {
+            throw new IllegalArgumentException("protocol.max-frame-size must be above 64KiB: Postfix sends 64KiB body chunks");
+        }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("protocol.progress-interval must be positive");
+        }
+        if (maxMessageSize < 1) {
+            throw new IllegalArgumentException("limits.max-message-size must be positive");
+        }
+        EnumMap<Classification, Action> all = new EnumMap<>(Classification.class);
+        all.putAll(actions);
+        actions = Map.copyOf(all);
+    }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.engine;
+
+import io.moat.milter.pipeline.Stage;
+import io.moat.milter.protocol.ActionFlag;
+import io.moat.milter.protocol.ProtocolFlag;
+import io.moat.milter.protocol.Response;
+import io.moat.milter.session.Negotiated;
+import io.moat.milter.verdict.SmtpReply;
+import io.moat.milter.verdict.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place where a verdict becomes milter replies. Before end of message only terminal
+ * replies are allowed; at end of message modifications come first and the terminal reply last,
+ * all sent in one write.
+ */
+final class ResponsePlan {
+    private static final SmtpReply REFUSED = new SmtpReply(550, "5.7.1", "Refused by policy");
+
+    private ResponsePlan() {
+    }
+
+    /** The reply to a command before end of message. */
+    static Response beforeEndOfMessage(Stage stage, Verdict verdict) {
+        return switch (verdict) {
+            case Verdict.Continue c -> new Response.Continue();
+            // Held back by the engine and applied at end of message.
+            case Verdict.Quarantine q -> new Response.Continue();
+            case Verdict.Deliver d -> new Response.Accept();
+            case Verdict.Reject r -> r.reply().toResponse();
+            case Verdict.TempFail t -> t.reply().toResponse();
+            // DISCARD is not valid before MAIL; Postfix would apply its default action.
+            case Verdict.Drop d -> stage.compareTo(Stage.MAIL) < 0 ? REFUSED.toResponse() : new Response.Discard();
+        };
+    }
+
+    /** The replies at end of message: trace header and quarantine first, the final answer last. */
+    static List<Response> endOfMessage(Verdict verdict, Negotiated negotiated, String traceName, String traceValue) {
+        List<Response> out = new ArrayList<>(3);
+        boolean accepted = verdict instanceof Verdict.Continue || verdict instanceof Verdict.Deliver
+                || verdict instanceof Verdict.Quarantine;
+        if (accepted && negotiated.may(ActionFlag.SMFIF_ADDHDRS)) {
+            String lead = negotiated.has(ProtocolFlag.SMFIP_HDR_LEADSPC) ? " " : "";
+            out.add(new Response.AddHeader(traceName, lead + traceValue));
+        }
+        switch (verdict) {
+            case Verdict.Continue c -> out.add(new Response.Continue());
+            case Verdict.Deliver d -> out.add(new Response.Accept());
+            case Verdict.Quarantine q -> {
+                if (negotiated.may(ActionFlag.SMFIF_QUARANTINE)) {
+                    out.add(new Response.Quarantine(truncate(q.reason(), 100)));
+                    out.add(new Response.Continue());
+                } else {
+                    // Cannot hold it: better retried than delivered against policy.
+                    out.clear();
+                    out.add(SmtpReply.tempfail("Message cannot be quarantined now, try again later").toResponse());
+                }
+            }
+            case Verdict.Reject r -> out.add(r.reply().toResponse());
+            case Verdict.TempFail t -> out.add(t.reply().toResponse());
+            case Verdict.Drop d -> out.add(new Response.Discard());
+        }
+        return out;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

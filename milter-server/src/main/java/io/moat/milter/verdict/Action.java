@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.verdict;
+
+import java.util.Locale;
+
+/** What policy may ask for a class of message. */
+public enum Action {
+    DELIVER,
+    REJECT,
+    TEMPFAIL,
+    QUARANTINE,
+    DROP;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Action fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}
