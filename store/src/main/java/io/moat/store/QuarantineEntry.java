@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.store;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message to quarantine, as the daemon hands it over at end of message.
+ *
+ * @param queueId Postfix's queue id ({@code i} macro)
+ * @param sender the envelope sender, {@code ""} for the null sender
+ * @param recipients the envelope recipients whose copy is quarantined (at least one)
+ * @param clientIp the SMTP client's address, if known
+ * @param receivedAt when the message was received
+ * @param classification what the filters concluded
+ * @param score the SpamScore
+ * @param findings the findings' symbols with detail, e.g. {@code AV_INFECTED(Eicar-Signature)}
+ * @param reason one line an operator reads: why it was quarantined
+ * @param messageId the Message-ID header, if any
+ * @param subject the Subject header, if any
+ * @param content the raw message (headers and body) exactly as received
+ */
+public record QuarantineEntry(
+        String queueId,
+        String sender,
+        List<String> recipients,
+        @Nullable String clientIp,
+        Instant receivedAt,
+        Classification classification,
+        double score,
+        List<String> findings,
+        String reason,
+        @Nullable String messageId,
+        @Nullable String subject,
+        byte[] content) {
+
+    public QuarantineEntry {
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(sender, "sender");
+        recipients = List.copyOf(recipients);
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(content, "content");
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a quarantined message needs at least one recipient");
+        }
+    }
+
+    /** SHA-256 of the content, hex. */
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /**
+     * The idempotency key: queue id plus content hash. A message Postfix retries after a crash
+     * has the same queue id and bytes, so it maps to the same key and is stored once.
+     */
+    public String messageKey() {
+        return queueId + ":" + sha256();
+    }
+
+    /** A short form for logs: never the content. */
+    @Override
+    public String toString() {
+        return "QuarantineEntry[queueId=" + queueId + ", recipients=" + recipients + ", size=" + content.length
+                + ", classification=" + classification.label() + "]";
+    }
+}
