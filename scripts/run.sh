@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/install-deps.sh --runtime
 JAVA_HOME="$(scripts/java-home.sh)"
 export JAVA_HOME
 if [ ! -f milter-server/target/moat-milter.jar ] || [ -n "$(find . -path ./.git -prune -o -name '*.java' -newer milter-server/target/moat-milter.jar -print -quit)" ]; then
