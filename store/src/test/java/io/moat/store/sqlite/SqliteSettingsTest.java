@@ -42,7 +42,7 @@ class SqliteSettingsTest {
 
     @Test
     void openingAMissingFileWithoutMigrateSaysHowToCreateIt() {
-        StoreConfig config = StoreConfig.of("jdbc:sqlite:" + dir.resolve("none.db")).withMigrate(false);
+        StoreConfig config = StoreConfig.of("jdbc:sqlite:" + dir.resolve("none.db")).withSchema(io.moat.store.SchemaMode.REQUIRE_CURRENT);
         assertThatThrownBy(() -> Store.open(config, Clock.systemUTC())).isInstanceOf(StoreException.class)
                 .hasMessageContaining("no store at").hasMessageContaining("moat store migrate");
     }
