@@ -3,6 +3,7 @@ package io.moat.milter;
 
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
+import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
@@ -14,6 +15,7 @@ import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.transport.MilterServer;
 import io.moat.milter.transport.ServerSettings;
 import io.moat.milter.verdict.ActionPolicy;
+import io.moat.milter.verdict.PolicySource;
 import io.moat.milter.verdict.Scorer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -43,7 +45,8 @@ public final class Daemon implements Closeable {
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters(config, policy)),
-                new Scorer(config.spamThreshold()), policy, recorder, clock, ticker, config.maxMessageSize(),
+                new Scorer(config.spamThreshold()), PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
+                recorder, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());

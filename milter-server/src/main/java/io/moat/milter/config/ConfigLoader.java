@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads {@code moat.yml} into a {@link MoatConfig}. Every key is optional; a missing file section
@@ -72,7 +73,7 @@ public final class ConfigLoader {
         ConfigNode trace = top.child("trace");
         trace.allowOnly("header");
         ConfigNode verdict = top.child("verdict");
-        verdict.allowOnly("spam-threshold", "actions");
+        verdict.allowOnly("spam-threshold", "quarantine-threshold", "reject-threshold", "subject-tag", "actions");
 
         List<ListenAddress> listen = listen(top);
         String mode = conn.string("unix-socket-mode", "rw-rw----");
@@ -98,7 +99,8 @@ public final class ConfigLoader {
                     positiveSize(limits, "max-message-size", 10L * 1024 * 1024), (int) memory,
                     Path.of(limits.string("spool-directory", defaultSpool.toString())),
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
-                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")));
+                    verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
+                    optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -139,6 +141,10 @@ public final class ConfigLoader {
         return v;
     }
 
+    private static OptionalDouble optional(ConfigNode n, String key) throws ConfigException {
+        return n.has(key) ? OptionalDouble.of(n.number(key, 0)) : OptionalDouble.empty();
+    }
+
     private static Map<Classification, Action> actions(ConfigNode n) throws ConfigException {
         Map<Classification, Action> out = new EnumMap<>(Classification.class);
         for (Classification c : Classification.values()) {
@@ -155,7 +161,7 @@ public final class ConfigLoader {
                 try {
                     out.put(c, Action.fromLabel(a));
                 } catch (IllegalArgumentException e) {
-                    throw n.error(c.label(), "unknown action \"" + a + "\" (deliver, reject, tempfail, quarantine, drop)");
+                    throw n.error(c.label(), "unknown action \"" + a + "\" (deliver, tag, quarantine, reject, tempfail, drop)");
                 }
             }
         }
