@@ -61,7 +61,9 @@ public final class ConfigLoader {
 
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
-        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict");
+        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
+                "store", "release", "retention");
+        StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
@@ -100,10 +102,34 @@ public final class ConfigLoader {
                     Path.of(limits.string("spool-directory", defaultSpool.toString())),
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
                     verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
-                    optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")));
+                    optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
+                    store);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The store keys, shared with the {@code moat} CLI, which reads the same file. */
+    private static StoreSettings store(ConfigNode top) throws ConfigException {
+        ConfigNode store = top.child("store");
+        store.allowOnly("url", "user", "password", "pool-size");
+        ConfigNode release = top.child("release");
+        release.allowOnly("smtp");
+        String smtp = release.string("smtp", "127.0.0.1:10026");
+        if (!smtp.matches("\\[?[^\\s]+\\]?:\\d{1,5}")) {
+            throw release.error("smtp", "expected HOST:PORT, got \"" + smtp + "\"");
+        }
+        ConfigNode retention = top.child("retention");
+        retention.allowOnly("quarantine-days", "log-days", "audit-days");
+        retention.integer("audit-days", 365, 1, 36500);
+        String url = store.string("url", StoreSettings.DEFAULT_URL);
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            throw store.error("url", "expected jdbc:sqlite:/path/moat.db or jdbc:postgresql://host/db");
+        }
+        String user = store.has("user") ? store.string("user", "") : null;
+        String password = store.has("password") ? store.string("password", "") : null;
+        return new StoreSettings(url, user, password, store.integer("pool-size", 10, 1, 500),
+                retention.integer("quarantine-days", 15, 1, 36500), retention.integer("log-days", 180, 1, 36500));
     }
 
     private static List<ListenAddress> listen(ConfigNode top) throws ConfigException {

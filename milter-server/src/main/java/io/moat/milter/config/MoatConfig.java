@@ -35,7 +35,8 @@ public record MoatConfig(
         OptionalDouble quarantineThreshold,
         OptionalDouble rejectThreshold,
         String subjectTag,
-        Map<Classification, Action> actions) {
+        Map<Classification, Action> actions,
+        StoreSettings store) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
