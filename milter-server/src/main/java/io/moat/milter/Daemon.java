@@ -7,6 +7,8 @@ import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.spam.ContentRules;
+import io.moat.milter.filter.spam.SpamScoreFilter;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -41,11 +43,13 @@ public final class Daemon implements Closeable {
 
     private final MoatConfig config;
     private final MilterServer server;
+    private final ContentRules rules;
     private final List<AutoCloseable> resources;
 
-    private Daemon(MoatConfig config, MilterServer server, List<AutoCloseable> resources) {
+    private Daemon(MoatConfig config, MilterServer server, ContentRules rules, List<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
+        this.rules = rules;
         this.resources = resources;
     }
 
@@ -77,7 +81,9 @@ public final class Daemon implements Closeable {
     private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine, Clock clock,
             LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
-        EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters(config, policy)),
+        ContentRules rules = new ContentRules(config.rules());
+        List<Filter> filters = filters(config, policy, rules);
+        EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
                 new Scorer(config.spamThreshold()), policies, quarantine,
                 recorder, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
@@ -91,16 +97,22 @@ public final class Daemon implements Closeable {
             throw e;
         }
         LOG.info("moat-milter ready: {} filters, max message size {} bytes, {} connections at most",
-                filters(config, policy).size(), config.maxMessageSize(), config.maxConnections());
-        return new Daemon(config, milter, resources);
+                filters.size(), config.maxMessageSize(), config.maxConnections());
+        return new Daemon(config, milter, rules, resources);
     }
 
     /** The filters, in the order they run within each stage. */
-    static List<Filter> filters(MoatConfig config, ActionPolicy policy) {
+    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
         return List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
-                new GtubeFilter());
+                new GtubeFilter(),
+                new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+    }
+
+    /** Loads the rules and the statistical filter's state again (SIGHUP); the old set stays on error. */
+    public boolean reloadRules() {
+        return rules.reload();
     }
 
     private static void bind(MilterServer milter, MoatConfig config) throws IOException {

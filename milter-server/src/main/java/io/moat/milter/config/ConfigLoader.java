@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -62,7 +63,7 @@ public final class ConfigLoader {
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
         top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
-                "store", "release", "retention");
+                "store", "release", "retention", "rules", "bayes", "pid-file");
         StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
@@ -103,10 +104,28 @@ public final class ConfigLoader {
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
                     verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
                     optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
-                    store);
+                    store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    private static RulesSettings rules(ConfigNode top) throws ConfigException {
+        ConfigNode rules = top.child("rules");
+        rules.allowOnly("default", "spamassassin", "paths");
+        ConfigNode bayes = top.child("bayes");
+        bayes.allowOnly("state");
+        Path sa = null;
+        if (rules.has("spamassassin")) {
+            String v = rules.string("spamassassin", "");
+            sa = v.equals("true") ? Path.of("/usr/share/spamassassin") : v.equals("false") ? null : Path.of(v);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String p : rules.strings("paths", List.of("/etc/moat/rules.d"))) {
+            paths.add(Path.of(p));
+        }
+        String state = bayes.string("state", "/var/lib/moat/bayes.state");
+        return new RulesSettings(rules.bool("default", true), sa, paths, state.equals("none") ? null : Path.of(state));
     }
 
     /** The store keys, shared with the {@code moat} CLI, which reads the same file. */

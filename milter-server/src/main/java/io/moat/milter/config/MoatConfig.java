@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's configuration, validated: every instance is usable as it is. Keys, types and
@@ -36,7 +38,9 @@ public record MoatConfig(
         OptionalDouble rejectThreshold,
         String subjectTag,
         Map<Classification, Action> actions,
-        StoreSettings store) {
+        StoreSettings store,
+        RulesSettings rules,
+        @Nullable Path pidFile) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
