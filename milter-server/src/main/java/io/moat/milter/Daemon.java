@@ -9,6 +9,7 @@ import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
 import io.moat.milter.filter.spam.ContentRules;
 import io.moat.milter.filter.spam.SpamScoreFilter;
+import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -108,6 +109,14 @@ public final class Daemon implements Closeable {
                 new MessageSizeFilter(config.maxMessageSize()),
                 new GtubeFilter(),
                 new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+    }
+
+    /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */
+    public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
+        ActionPolicy policy = new ActionPolicy(config.actions());
+        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules())));
+        return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
+                config.spoolDirectory());
     }
 
     /** Loads the rules and the statistical filter's state again (SIGHUP); the old set stays on error. */
