@@ -68,6 +68,11 @@ public final class MilterTestClient implements Closeable {
         out.flush();
     }
 
+    /** Closes the MTA's sending side only, as a peer that stops mid-frame would. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** The next reply; fails when the milter closed the connection instead. */
     public Response read() throws IOException, ProtocolException {
         Frame f = reader.read();
