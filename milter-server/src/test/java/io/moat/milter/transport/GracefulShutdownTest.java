@@ -76,7 +76,7 @@ class GracefulShutdownTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(stuck.awaitEnd(Duration.ofSeconds(5))).isNotEqualTo(Ending.OPEN);
-            assertThat(daemon.daemon().server().activeConnections()).isZero();
+            assertThat(daemon.daemon().server().awaitIdle(Duration.ofSeconds(5))).isTrue();
         }
     }
 
