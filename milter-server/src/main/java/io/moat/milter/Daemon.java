@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.envelope.ConfiguredPolicySource;
+import io.moat.milter.filter.envelope.PolicySource;
+import io.moat.milter.filter.envelope.RecipientPolicyFilter;
+import io.moat.milter.filter.envelope.SenderAllowFilter;
+import io.moat.milter.filter.header.HeaderCheckFilter;
+import io.moat.milter.filter.rbl.RblFilters;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -19,6 +26,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -61,10 +69,19 @@ public final class Daemon implements Closeable {
 
     /** The filters, in the order they run within each stage. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy) {
-        return List.of(
+        PolicySource envelope = new ConfiguredPolicySource(config.policy());
+        List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
-                new GtubeFilter());
+                new GtubeFilter(),
+                new RecipientPolicyFilter(envelope),
+                new SenderAllowFilter(envelope, config.policy().allowWeight())));
+        // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
+        out.addAll(RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker()).filters());
+        if (config.headerChecks()) {
+            out.add(HeaderCheckFilter.standard());
+        }
+        return out;
     }
 
     private static void bind(MilterServer milter, MoatConfig config) throws IOException {

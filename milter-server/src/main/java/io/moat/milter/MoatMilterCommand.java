@@ -96,7 +96,7 @@ public final class MoatMilterCommand implements Callable<Integer> {
         return new MoatConfig(addresses, false, cfg.hostname(), cfg.maxConnections(), cfg.idleTimeout(),
                 cfg.unixSocketMode(), cfg.maxFrameSize(), cfg.progressInterval(), cfg.maxMessageSize(),
                 cfg.memoryBuffer(), cfg.spoolDirectory(), cfg.shutdownGrace(), cfg.traceHeader(),
-                cfg.spamThreshold(), cfg.actions());
+                cfg.spamThreshold(), cfg.actions(), cfg.rbl(), cfg.policy(), cfg.headerChecks());
     }
 
     private static String hostname() {

@@ -60,7 +60,8 @@ public final class ConfigLoader {
 
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
-        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict");
+        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
+                "rbl", "policy", "headers");
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
@@ -73,6 +74,8 @@ public final class ConfigLoader {
         trace.allowOnly("header");
         ConfigNode verdict = top.child("verdict");
         verdict.allowOnly("spam-threshold", "actions");
+        ConfigNode headers = top.child("headers");
+        headers.allowOnly("enabled");
 
         List<ListenAddress> listen = listen(top);
         String mode = conn.string("unix-socket-mode", "rw-rw----");
@@ -98,7 +101,8 @@ public final class ConfigLoader {
                     positiveSize(limits, "max-message-size", 10L * 1024 * 1024), (int) memory,
                     Path.of(limits.string("spool-directory", defaultSpool.toString())),
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
-                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")));
+                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")),
+                    RblSection.read(top.child("rbl")), PolicySection.read(top.child("policy")), headers.bool("enabled", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.envelope.EnvelopePolicy;
+import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.Classification;
@@ -29,7 +31,10 @@ public record MoatConfig(
         Duration shutdownGrace,
         String traceHeader,
         double spamThreshold,
-        Map<Classification, Action> actions) {
+        Map<Classification, Action> actions,
+        RblSettings rbl,
+        EnvelopePolicy policy,
+        boolean headerChecks) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
