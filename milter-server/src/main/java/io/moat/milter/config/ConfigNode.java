@@ -79,6 +79,17 @@ final class ConfigNode {
         return v.asText().strip();
     }
 
+    boolean bool(String k, boolean dflt) throws ConfigException {
+        if (!has(k)) {
+            return dflt;
+        }
+        JsonNode v = node.get(k);
+        if (!v.isBoolean()) {
+            throw error(k, "expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
     int integer(String k, int dflt, int min, int max) throws ConfigException {
         if (!has(k)) {
             return dflt;
@@ -140,17 +151,6 @@ final class ConfigNode {
             default -> 1024L * 1024 * 1024;
         };
         return Math.multiplyExact(n, unit);
-    }
-
-    boolean bool(String k, boolean dflt) throws ConfigException {
-        if (!has(k)) {
-            return dflt;
-        }
-        JsonNode v = node.get(k);
-        if (!v.isBoolean()) {
-            throw error(k, "expected true or false, got " + v);
-        }
-        return v.asBoolean();
     }
 
     /** The mappings of a list of mappings, each with its path ({@code rbl.zones[3]}). */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The {@code policy:} section: protected domains, per-mailbox sender lists, global sender lists,
+ * The {@code envelope:} section: protected domains, per-mailbox sender lists, global sender lists,
  * the recipient delimiter(s) and the weight of an allow-listed sender.
  */
 public record EnvelopePolicy(Map<String, DomainPolicy> domains, Map<String, SenderLists> mailboxes, SenderLists global,
@@ -19,11 +19,11 @@ public record EnvelopePolicy(Map<String, DomainPolicy> domains, Map<String, Send
                 .collect(Collectors.toMap(e -> e.getKey().strip().toLowerCase(Locale.ROOT), Map.Entry::getValue)));
         for (String m : mailboxes.keySet()) {
             if (m.indexOf('@') <= 0) {
-                throw new IllegalArgumentException("policy.mailboxes: \"" + m + "\" is not a full address");
+                throw new IllegalArgumentException("envelope.mailboxes: \"" + m + "\" is not a full address");
             }
         }
         if (!Double.isFinite(allowWeight) || allowWeight > 0) {
-            throw new IllegalArgumentException("policy.sender-allow-weight must be zero or negative");
+            throw new IllegalArgumentException("envelope.sender-allow-weight must be zero or negative");
         }
     }
 }

@@ -17,9 +17,9 @@ import io.moat.milter.verdict.Verdict;
  * list never tells a prober which addresses exist.
  */
 public final class RecipientPolicyFilter implements Filter {
-    private final PolicySource policy;
+    private final MailboxDirectory policy;
 
-    public RecipientPolicyFilter(PolicySource policy) {
+    public RecipientPolicyFilter(MailboxDirectory policy) {
         this.policy = policy;
     }
 

@@ -17,10 +17,10 @@ import java.util.List;
  * one SpamScore, so one recipient's allow-list must not lower it for the others.
  */
 public final class SenderAllowFilter implements Filter {
-    private final PolicySource policy;
+    private final MailboxDirectory policy;
     private final double weight;
 
-    public SenderAllowFilter(PolicySource policy, double weight) {
+    public SenderAllowFilter(MailboxDirectory policy, double weight) {
         this.policy = policy;
         this.weight = weight;
     }

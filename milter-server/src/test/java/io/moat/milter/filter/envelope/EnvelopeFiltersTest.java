@@ -44,8 +44,8 @@ class EnvelopeFiltersTest {
         return new FilterContext(stage, "c1", ClientInfo.UNKNOWN, new Macros(), tx, rcpt, CLOCK);
     }
 
-    private final RecipientPolicyFilter rcpt = new RecipientPolicyFilter(ConfiguredPolicySourceTest.SOURCE);
-    private final SenderAllowFilter allow = new SenderAllowFilter(ConfiguredPolicySourceTest.SOURCE, -20);
+    private final RecipientPolicyFilter rcpt = new RecipientPolicyFilter(ConfiguredMailboxDirectoryTest.SOURCE);
+    private final SenderAllowFilter allow = new SenderAllowFilter(ConfiguredMailboxDirectoryTest.SOURCE, -20);
 
     @Test
     void unknownRecipientOfProtectedDomainIsRefusedWith511() {
