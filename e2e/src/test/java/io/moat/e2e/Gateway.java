@@ -82,16 +82,22 @@ final class Gateway implements AutoCloseable {
     private static Path writeDaemonConfig(Path dir) {
         Path config = dir.resolve("moat.yml");
         String yaml = """
-                # moat-milter config for the end-to-end tests
+                # moat-milter config for the end-to-end tests: everything it writes stays in the temp dir.
                 limits:
                   max-message-size: %d
                   spool-directory: %s
+                store:
+                  url: jdbc:sqlite:%s
+                bayes:
+                  state: none
+                rules:
+                  paths: []
                 connections:
                   # The daemon runs as root here; Postfix's smtpd (user postfix) must reach the socket.
                   unix-socket-mode: rw-rw-rw-
                 shutdown:
                   grace: 2s
-                """.formatted(MAX_MESSAGE_SIZE, dir.resolve("moat-spool"));
+                """.formatted(MAX_MESSAGE_SIZE, dir.resolve("moat-spool"), dir.resolve("moat.db"));
         try {
             Files.writeString(config, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
