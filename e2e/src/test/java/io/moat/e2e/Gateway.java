@@ -29,6 +29,7 @@ final class Gateway implements AutoCloseable {
     private @Nullable MoatDaemon daemon;
     private @Nullable SmtpSink sink;
     private @Nullable Swaks swaks;
+    private @Nullable Path config;
 
     private Gateway() {
     }
@@ -37,16 +38,17 @@ final class Gateway implements AutoCloseable {
     enum MilterSocket { INET, UNIX }
 
     static Gateway start(Path dir) {
-        return start(dir, MilterSocket.INET);
+        return start(dir, MilterSocket.INET, "");
     }
 
-    static Gateway start(Path dir, MilterSocket socket) {
+    /** {@code extraConfig} is appended to the daemon's YAML config (top-level sections the base does not set). */
+    static Gateway start(Path dir, MilterSocket socket, String extraConfig) {
         Prerequisites.requireRoot();
         List<Path> programs = Prerequisites.require("postfix", "postconf", "postqueue", "smtp-sink", "swaks");
         Gateway g = new Gateway();
         Runtime.getRuntime().addShutdownHook(g.hook);
         try {
-            g.startAll(dir, socket, programs.get(3), programs.get(4));
+            g.startAll(dir, socket, extraConfig, programs.get(3), programs.get(4));
         } catch (RuntimeException | Error e) {
             g.close();
             throw e;
@@ -54,7 +56,7 @@ final class Gateway implements AutoCloseable {
         return g;
     }
 
-    private void startAll(Path dir, MilterSocket socket, Path smtpSink, Path swaksProgram) {
+    private void startAll(Path dir, MilterSocket socket, String extraConfig, Path smtpSink, Path swaksProgram) {
         try {
             // Postfix's unprivileged daemons and smtp-sink (as nobody) must be able to reach their directories.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -69,7 +71,8 @@ final class Gateway implements AutoCloseable {
             case INET -> "inet:127.0.0.1:" + ports.milter();
             case UNIX -> "unix:" + unixSocket;
         };
-        daemon = new MoatDaemon(MoatDaemon.jar(), writeDaemonConfig(dir), ports.milter(),
+        config = writeDaemonConfig(dir, ports, extraConfig);
+        daemon = new MoatDaemon(MoatDaemon.jar(), config, ports.milter(),
                 socket == MilterSocket.UNIX ? unixSocket : null, dir);
         started.add(daemon);
         daemon.start();
@@ -79,7 +82,7 @@ final class Gateway implements AutoCloseable {
         swaks = new Swaks(swaksProgram);
     }
 
-    private static Path writeDaemonConfig(Path dir) {
+    private static Path writeDaemonConfig(Path dir, InstancePorts ports, String extraConfig) {
         Path config = dir.resolve("moat.yml");
         String yaml = """
                 # moat-milter config for the end-to-end tests: everything it writes stays in the temp dir.
@@ -97,7 +100,10 @@ final class Gateway implements AutoCloseable {
                   unix-socket-mode: rw-rw-rw-
                 shutdown:
                   grace: 2s
-                """.formatted(MAX_MESSAGE_SIZE, dir.resolve("moat-spool"), dir.resolve("moat.db"));
+                release:
+                  smtp: 127.0.0.1:%d
+                """.formatted(MAX_MESSAGE_SIZE, dir.resolve("moat-spool"), dir.resolve("moat.db"), ports.reinject())
+                + extraConfig;
         try {
             Files.writeString(config, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -116,6 +122,11 @@ final class Gateway implements AutoCloseable {
 
     SmtpSink sink() {
         return Objects.requireNonNull(sink);
+    }
+
+    /** The daemon's config file, which the {@code moat} CLI reads too (store and release target). */
+    Path config() {
+        return Objects.requireNonNull(config);
     }
 
     Swaks swaks() {

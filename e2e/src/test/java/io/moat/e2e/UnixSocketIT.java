@@ -21,7 +21,7 @@ class UnixSocketIT {
 
     @BeforeAll
     static void startGateway() {
-        gateway = Gateway.start(dir, Gateway.MilterSocket.UNIX);
+        gateway = Gateway.start(dir, Gateway.MilterSocket.UNIX, "");
     }
 
     @AfterAll
