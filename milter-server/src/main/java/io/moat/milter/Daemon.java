@@ -6,6 +6,13 @@ import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.av.AntivirusFilter;
+import io.moat.milter.filter.av.AntivirusSettings;
+import io.moat.milter.filter.av.ClamdClient;
+import io.moat.milter.filter.content.AttachmentFilter;
+import io.moat.milter.filter.content.ContentInspector;
+import io.moat.milter.filter.content.ContentReports;
+import io.moat.milter.filter.content.MimeWalker;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -19,6 +26,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -61,10 +69,19 @@ public final class Daemon implements Closeable {
 
     /** The filters, in the order they run within each stage. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy) {
-        return List.of(
+        ContentReports content = new ContentReports(
+                new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
+        List<Filter> filters = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
-                new GtubeFilter());
+                new AttachmentFilter(content)));
+        AntivirusSettings av = config.antivirus();
+        if (av.enabled()) {
+            List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
+            filters.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth())));
+        }
+        filters.add(new GtubeFilter());
+        return List.copyOf(filters);
     }
 
     private static void bind(MilterServer milter, MoatConfig config) throws IOException {

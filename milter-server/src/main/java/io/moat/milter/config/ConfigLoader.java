@@ -60,7 +60,8 @@ public final class ConfigLoader {
 
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
-        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict");
+        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
+                "content", "antivirus");
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
@@ -98,7 +99,9 @@ public final class ConfigLoader {
                     positiveSize(limits, "max-message-size", 10L * 1024 * 1024), (int) memory,
                     Path.of(limits.string("spool-directory", defaultSpool.toString())),
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
-                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")));
+                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")),
+                    ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
+                    ContentSections.antivirus(top.child("antivirus")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

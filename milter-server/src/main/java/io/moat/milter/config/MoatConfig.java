@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.av.AntivirusSettings;
+import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.filter.content.ContentLimits;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.Classification;
@@ -29,7 +32,10 @@ public record MoatConfig(
         Duration shutdownGrace,
         String traceHeader,
         double spamThreshold,
-        Map<Classification, Action> actions) {
+        Map<Classification, Action> actions,
+        ContentLimits contentLimits,
+        BannedTypes bannedTypes,
+        AntivirusSettings antivirus) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -56,5 +62,12 @@ public record MoatConfig(
         EnumMap<Classification, Action> all = new EnumMap<>(Classification.class);
         all.putAll(actions);
         actions = Map.copyOf(all);
+    }
+
+    /** The same configuration listening on {@code addresses} (as given on the command line). */
+    public MoatConfig withListen(List<ListenAddress> addresses) {
+        return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
+                progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
+                spamThreshold, actions, contentLimits, bannedTypes, antivirus);
     }
 }
