@@ -79,6 +79,17 @@ final class ConfigNode {
         return v.asText().strip();
     }
 
+    boolean bool(String k, boolean dflt) throws ConfigException {
+        if (!has(k)) {
+            return dflt;
+        }
+        JsonNode v = node.get(k);
+        if (!v.isBoolean()) {
+            throw error(k, "expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
     int integer(String k, int dflt, int min, int max) throws ConfigException {
         if (!has(k)) {
             return dflt;

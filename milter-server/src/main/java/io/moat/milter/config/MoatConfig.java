@@ -4,14 +4,19 @@ package io.moat.milter.config;
 import io.moat.milter.filter.av.AntivirusSettings;
 import io.moat.milter.filter.content.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
+import io.moat.milter.verdict.ActionPolicy;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Classification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's configuration, validated: every instance is usable as it is. Keys, types and
@@ -32,7 +37,13 @@ public record MoatConfig(
         Duration shutdownGrace,
         String traceHeader,
         double spamThreshold,
+        OptionalDouble quarantineThreshold,
+        OptionalDouble rejectThreshold,
+        String subjectTag,
         Map<Classification, Action> actions,
+        StoreSettings store,
+        RulesSettings rules,
+        @Nullable Path pidFile,
         ContentLimits contentLimits,
         BannedTypes bannedTypes,
         AntivirusSettings antivirus) {
@@ -59,6 +70,9 @@ public record MoatConfig(
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException("limits.max-message-size must be positive");
         }
+        if (subjectTag.contains("\n") || subjectTag.contains("\r")) {
+            throw new IllegalArgumentException("verdict.subject-tag must be one line");
+        }
         EnumMap<Classification, Action> all = new EnumMap<>(Classification.class);
         all.putAll(actions);
         actions = Map.copyOf(all);
@@ -68,6 +82,12 @@ public record MoatConfig(
     public MoatConfig withListen(List<ListenAddress> addresses) {
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
-                spamThreshold, actions, contentLimits, bannedTypes, antivirus);
+                spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
+                contentLimits, bannedTypes, antivirus);
+    }
+
+    /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
+    public RecipientPolicy defaultPolicy() {
+        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag);
     }
 }
