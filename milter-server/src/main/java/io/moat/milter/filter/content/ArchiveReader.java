@@ -19,6 +19,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.tika.mime.MediaType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the archives and compressed files commons-compress reads as streams: zip, tar, gzip,
@@ -80,16 +81,33 @@ final class ArchiveReader {
 
     private static void zip(ZipArchiveInputStream z, EntryVisitor v) throws IOException {
         ZipArchiveEntry e;
-        while ((e = z.getNextEntry()) != null) {
+        boolean skipped = false;
+        while ((e = next(z, skipped)) != null) {
             if (e.isDirectory()) {
                 continue;
             }
             if (!z.canReadEntryData(e)) {
                 v.unreadable(e.getName(), e.getGeneralPurposeBit().usesEncryption()
                         ? "encrypted" : "compression method " + e.getMethod() + " not supported");
+                skipped = true;
                 continue;
             }
             v.entry(e.getName(), new Unclosable(z));
+        }
+    }
+
+    /**
+     * The next entry; after an unreadable entry whose end the stream cannot find (no sizes in its
+     * header), the rest is given up quietly: the archive is already reported as not checked.
+     */
+    private static @Nullable ZipArchiveEntry next(ZipArchiveInputStream z, boolean afterUnreadable) throws IOException {
+        try {
+            return z.getNextEntry();
+        } catch (IOException e) {
+            if (afterUnreadable && ContentLimitException.in(e) == null) {
+                return null;
+            }
+            throw e;
         }
     }
 
