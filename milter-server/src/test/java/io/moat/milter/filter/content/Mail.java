@@ -55,9 +55,14 @@ public final class Mail {
     }
 
     public Mail attachQuotedPrintable(String type, String filename, String content) {
+        return attachQuotedPrintable(type, filename, content, false);
+    }
+
+    /** With {@code encodeAll} every byte is written as {@code =XX}: valid, and nothing left readable. */
+    public Mail attachQuotedPrintable(String type, String filename, String content, boolean encodeAll) {
         parts.add("Content-Type: " + type + "; name=\"" + filename + "\"\r\n"
                 + "Content-Disposition: attachment; filename=\"" + filename + "\"\r\n"
-                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + quotedPrintable(content) + "\r\n");
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + quotedPrintable(content, encodeAll) + "\r\n");
         return this;
     }
 
@@ -76,12 +81,12 @@ public final class Mail {
     }
 
     /** Every byte that is not printable ASCII encoded, and the lines soft-broken at 76. */
-    static String quotedPrintable(String s) {
+    static String quotedPrintable(String s, boolean encodeAll) {
         StringBuilder out = new StringBuilder();
         int col = 0;
         for (byte by : s.getBytes(StandardCharsets.ISO_8859_1)) {
             int c = by & 0xff;
-            String enc = (c >= 33 && c <= 126 && c != '=') ? String.valueOf((char) c) : String.format("=%02X", c);
+            String enc = (!encodeAll && c >= 33 && c <= 126 && c != '=') ? String.valueOf((char) c) : String.format("=%02X", c);
             if (col + enc.length() > 75) {
                 out.append("=\r\n");
                 col = 0;
