@@ -87,6 +87,10 @@ public final class MimeWalker {
                         String name = f.getName().toLowerCase(Locale.ROOT);
                         if (name.equals("content-type")) {
                             type = parameters(f);
+                            if (f.getBody().stripLeading().regionMatches(true, 0, "multipart/", 0, 10)
+                                    && !type.containsKey("boundary")) {
+                                problems.warn("multipart without a boundary parameter", "");
+                            }
                         } else if (name.equals("content-disposition")) {
                             disposition = parameters(f);
                         }
