@@ -59,11 +59,16 @@ final class Inspection {
         }
     }
 
-    /** Records a finding once per symbol and detail; a hostile message cannot grow the list without end. */
+    /**
+     * Records a finding once per symbol and detail (broken MIME once per message: one broken
+     * structure tends to break every part below it); a hostile message cannot grow the list
+     * without end.
+     */
     void add(ContentSymbol symbol, String detail) {
         String d = detail.length() > 300 ? detail.substring(0, 300) + "..." : detail;
+        String key = symbol == ContentSymbol.MIME_MALFORMED ? symbol.name() : symbol + "\0" + d;
         if (findings.size() < MAX_FINDINGS) {
-            findings.putIfAbsent(symbol + "\0" + d, symbol.finding(d));
+            findings.putIfAbsent(key, symbol.finding(d));
         }
     }
 

@@ -142,12 +142,21 @@ public final class MimeWalker {
         return out;
     }
 
-    /** Collects what the lenient parser forgave (at most 20 lines), instead of throwing. */
+    /**
+     * Collects what the lenient parser forgave (at most 20 lines), instead of throwing. Deviations
+     * that are everyday in real mail and change nothing in what is read (bare LF, obsolete header
+     * syntax, soft line breaks with trailing space) are not problems.
+     */
     private static final class Problems extends DecodeMonitor {
+        private static final List<String> TRIVIA = List.of("Found LF without CR", "Obsolete header encountered",
+                "Found non-standard soft line break");
         private final List<String> list = new ArrayList<>();
 
         @Override
         public boolean warn(String message, String dummy) {
+            if (TRIVIA.stream().anyMatch(message::startsWith)) {
+                return false;
+            }
             if (list.size() < 20) {
                 list.add(message);
             }
