@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,9 @@ public final class ClamdClient implements Closeable {
         }
         Deadline deadline = null;
         try (SocketChannel ch = SocketChannel.open(endpoint.family())) {
+            if (endpoint instanceof ClamdEndpoint.Tcp) {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             deadline = new Deadline(ch, settings.connectTimeout());
             ch.connect(endpoint.address());
             deadline.cancel();
@@ -103,27 +107,29 @@ public final class ClamdClient implements Closeable {
 
     private ScanResult instream(SocketChannel ch, InputStream content) throws IOException {
         writeFully(ch, ByteBuffer.wrap(INSTREAM));
-        byte[] buf = new byte[CHUNK];
+        ByteBuffer frame = ByteBuffer.allocate(4 + CHUNK + 4);
         long sent = 0;
         boolean more = false;
         try {
             while (true) {
                 int want = (int) Math.min(CHUNK, settings.maxStreamSize() - sent);
-                if (want == 0) {
-                    more = readSource(content, buf, 1) > 0;
-                    break;
-                }
-                int n = readSource(content, buf, want);
+                int n = want == 0 ? 0 : readSource(content, frame.array(), 4, want);
+                boolean last = n < want || want == 0;
+                more = want == 0 && readSource(content, new byte[1], 0, 1) > 0;
+                // Length, data and (at the end) the zero terminator in one write: no small segments.
+                frame.clear();
                 if (n > 0) {
-                    writeFully(ch, ByteBuffer.allocate(4).putInt(0, n));
-                    writeFully(ch, ByteBuffer.wrap(buf, 0, n));
-                    sent += n;
+                    frame.putInt(n).position(4 + n);
                 }
-                if (n < want) {
+                if (last) {
+                    frame.putInt(0);
+                }
+                writeFully(ch, frame.flip());
+                sent += n;
+                if (last) {
                     break;
                 }
             }
-            writeFully(ch, ByteBuffer.allocate(4));
         } catch (IOException e) {
             // clamd may hang up early (its own StreamMaxLength); its reason is usually still readable.
             ScanResult r = ClamdReply.parse(readReply(ch));
@@ -140,9 +146,9 @@ public final class ClamdClient implements Closeable {
         return r;
     }
 
-    private static int readSource(InputStream in, byte[] buf, int want) {
+    private static int readSource(InputStream in, byte[] buf, int off, int want) {
         try {
-            return in.readNBytes(buf, 0, want);
+            return in.readNBytes(buf, off, want);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
