@@ -10,13 +10,8 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Our client for one clamd: {@code zINSTREAM} over TCP or a unix socket, the content sent in
@@ -35,19 +30,13 @@ public final class ClamdClient implements Closeable {
     private final ClamdEndpoint endpoint;
     private final ClamdSettings settings;
     private final Semaphore slots;
-    private final ScheduledExecutorService watchdog;
+    private final Watchdog watchdog;
 
     public ClamdClient(ClamdEndpoint endpoint, ClamdSettings settings) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.slots = new Semaphore(settings.maxConnections(), true);
-        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "clamd-watchdog " + endpoint.spec());
-            t.setDaemon(true);
-            return t;
-        });
-        w.setRemoveOnCancelPolicy(true);
-        this.watchdog = w;
+        this.watchdog = new Watchdog("clamd-watchdog " + endpoint.spec());
     }
 
     public ClamdEndpoint endpoint() {
@@ -81,20 +70,20 @@ public final class ClamdClient implements Closeable {
             return new ScanResult.Failed(Cause.TIMEOUT, "all " + settings.maxConnections() + " connections to "
                     + endpoint.spec() + " stayed busy for " + settings.scanTimeout());
         }
-        Deadline deadline = null;
+        Watchdog.Deadline deadline = null;
         try (SocketChannel ch = SocketChannel.open(endpoint.family())) {
             if (endpoint instanceof ClamdEndpoint.Tcp) {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            deadline = new Deadline(ch, settings.connectTimeout());
+            deadline = watchdog.arm(ch, settings.connectTimeout());
             ch.connect(endpoint.address());
             deadline.cancel();
-            deadline = new Deadline(ch, settings.scanTimeout());
+            deadline = watchdog.arm(ch, settings.scanTimeout());
             return exchange.run(ch);
         } catch (IOException e) {
             if (deadline != null && deadline.fired()) {
                 return new ScanResult.Failed(Cause.TIMEOUT, endpoint.spec() + " did not answer within "
-                        + (deadline.limit));
+                        + deadline.limit());
             }
             return new ScanResult.Failed(Cause.UNAVAILABLE, endpoint.spec() + ": " + e);
         } finally {
@@ -173,38 +162,11 @@ public final class ClamdClient implements Closeable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        watchdog.close();
     }
 
     @FunctionalInterface
     private interface Exchange {
         ScanResult run(SocketChannel ch) throws IOException;
-    }
-
-    /** Closes the channel when the time is up; closing unblocks a pending connect, read or write. */
-    private final class Deadline {
-        private final AtomicBoolean fired = new AtomicBoolean();
-        private final ScheduledFuture<?> task;
-        private final Duration limit;
-
-        Deadline(SocketChannel ch, Duration limit) {
-            this.limit = limit;
-            this.task = watchdog.schedule(() -> {
-                fired.set(true);
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // closing is all we wanted
-                }
-            }, limit.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        boolean fired() {
-            return fired.get();
-        }
-
-        void cancel() {
-            task.cancel(false);
-        }
     }
 }
