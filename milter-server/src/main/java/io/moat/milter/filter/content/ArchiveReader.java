@@ -72,9 +72,10 @@ final class ArchiveReader {
         switch (kind) {
             case ZIP -> zip(new ZipArchiveInputStream(in, "UTF-8", true, true), v);
             case TAR -> entries(new TarArchiveInputStream(in), v);
-            case GZIP -> v.entry(inner(name, ".gz", ".tgz"), new GzipCompressorInputStream(in, true));
+            case GZIP -> v.entry(inner(name, ".gz", ".tgz"), GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get());
             case BZIP2 -> v.entry(inner(name, ".bz2", ".tbz2"), new BZip2CompressorInputStream(in, true));
-            case XZ -> v.entry(inner(name, ".xz", ".txz"), new XZCompressorInputStream(in, true, MEMORY_LIMIT_KIB));
+            case XZ -> v.entry(inner(name, ".xz", ".txz"), XZCompressorInputStream.builder().setInputStream(in)
+                    .setDecompressConcatenated(true).setMemoryLimitKiB(MEMORY_LIMIT_KIB).get());
             case SEVEN_Z -> sevenZ(in, v);
         }
     }

@@ -18,6 +18,8 @@ import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +119,24 @@ class ContentInspectorTest {
         assertThat(r.findings()).extracting(Finding::detail).anySatisfy(d -> assertThat(d).contains("tools.tar / bin/tool.dat"))
                 .anySatisfy(d -> assertThat(d).contains("(a.7z) / readme.txt"));
         assertThat(symbols(r)).containsOnly("BANNED_TYPE");
+    }
+
+    @Test
+    void xzAndBzip2AreOpened() throws IOException {
+        ByteArrayOutputStream xz = new ByteArrayOutputStream();
+        try (XZCompressorOutputStream out = new XZCompressorOutputStream(xz)) {
+            out.write(Mail.windowsExecutable());
+        }
+        ByteArrayOutputStream bz = new ByteArrayOutputStream();
+        try (BZip2CompressorOutputStream out = new BZip2CompressorOutputStream(bz)) {
+            out.write(Mail.windowsExecutable());
+        }
+        ContentReport r = inspect(Mail.multipart().attach("application/octet-stream", "a.dat.xz", xz.toByteArray())
+                .attach("application/octet-stream", "b.dat.bz2", bz.toByteArray()).build());
+
+        assertThat(r.findings()).extracting(Finding::detail)
+                .containsExactlyInAnyOrder("part 1 (a.dat.xz) / a.dat: application/x-msdownload",
+                        "part 2 (b.dat.bz2) / b.dat: application/x-msdownload");
     }
 
     @Test
