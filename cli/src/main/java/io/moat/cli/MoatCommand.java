@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             io.moat.cli.corpus.CorpusCommand.class,
             io.moat.cli.learn.LearnCommand.class,
             io.moat.cli.rules.RulesCommand.class,
+            io.moat.cli.scan.ScanCommand.class,
         })
 public final class MoatCommand implements Runnable {
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.engine.QuarantineSink;
@@ -14,8 +15,16 @@ import io.moat.milter.filter.content.AttachmentFilter;
 import io.moat.milter.filter.content.ContentInspector;
 import io.moat.milter.filter.content.ContentReports;
 import io.moat.milter.filter.content.MimeWalker;
+import io.moat.milter.filter.content.UrlHostFilter;
+import io.moat.milter.filter.envelope.ConfiguredMailboxDirectory;
+import io.moat.milter.filter.envelope.MailboxDirectory;
+import io.moat.milter.filter.envelope.RecipientPolicyFilter;
+import io.moat.milter.filter.envelope.SenderAllowFilter;
+import io.moat.milter.filter.header.HeaderCheckFilter;
+import io.moat.milter.filter.rbl.RblFilters;
 import io.moat.milter.filter.spam.ContentRules;
 import io.moat.milter.filter.spam.SpamScoreFilter;
+import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -35,8 +44,8 @@ import io.moat.milter.store.StorePolicySource;
 import io.moat.milter.store.StoreQuarantineSink;
 import io.moat.store.Store;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -111,20 +120,41 @@ public final class Daemon implements Closeable {
 
     /** The filters, in the order they run within each stage. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
+        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
         ContentReports content = new ContentReports(
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
-        List<Filter> filters = new ArrayList<>(List.of(
+        List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
                 new AttachmentFilter(content)));
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
-            filters.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth())));
+            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth())));
         }
-        filters.add(new GtubeFilter());
-        filters.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
-        return List.copyOf(filters);
+        out.addAll(List.of(
+                new GtubeFilter(),
+                new RecipientPolicyFilter(envelope),
+                new SenderAllowFilter(envelope, config.envelope().allowWeight())));
+        // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
+        RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker());
+        out.addAll(rbl.filters());
+        if (!rbl.domainLists().isEmpty()) {
+            out.add(new UrlHostFilter(content, rbl.domainLists()::findings));
+        }
+        if (config.headerChecks()) {
+            out.add(HeaderCheckFilter.standard());
+        }
+        out.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+        return out;
+    }
+
+    /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */
+    public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
+        ActionPolicy policy = new ActionPolicy(config.actions());
+        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules())));
+        return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
+                config.spoolDirectory());
     }
 
     /** Loads the rules and the statistical filter's state again (SIGHUP); the old set stays on error. */

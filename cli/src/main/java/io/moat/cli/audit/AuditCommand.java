@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 
 /** {@code moat audit}. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The admin audit trail.",
-        subcommands = {AuditListCommand.class})
+        subcommands = {AuditListCommand.class, AuditPurgeCommand.class})
 public final class AuditCommand extends NounCommand {
 }

@@ -19,16 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param storeUrl {@code store.url}
  * @param storeUser {@code store.user}
  * @param storePassword {@code store.password}
+ * @param poolSize {@code store.pool-size}
  * @param releaseSmtp {@code release.smtp}: HOST:PORT where released mail is re-injected
  * @param retention {@code retention.quarantine-days}, {@code retention.log-days}, {@code retention.audit-days}
  */
 public record CliConfig(@Nullable String storeUrl, @Nullable String storeUser, @Nullable String storePassword,
-        String releaseSmtp, Retention retention) {
+        int poolSize, String releaseSmtp, Retention retention) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/moat/moat.yml");
 
     public static CliConfig defaults() {
-        return new CliConfig(null, null, null, SmtpTarget.DEFAULT, Retention.DEFAULT);
+        return new CliConfig(null, null, null, 10, SmtpTarget.DEFAULT, Retention.DEFAULT);
     }
 
     /** Reads {@code file}; a missing default file means defaults, a missing named file is an error. */
@@ -52,7 +53,7 @@ public record CliConfig(@Nullable String storeUrl, @Nullable String storeUser, @
         JsonNode store = root.path("store");
         JsonNode retention = root.path("retention");
         Retention d = Retention.DEFAULT;
-        return new CliConfig(text(store, "url"), text(store, "user"), text(store, "password"),
+        return new CliConfig(text(store, "url"), text(store, "user"), text(store, "password"), store.path("pool-size").asInt(10),
                 textOr(root.path("release"), "smtp", SmtpTarget.DEFAULT),
                 new Retention(retention.path("quarantine-days").asInt(d.quarantineDays()),
                         retention.path("log-days").asInt(d.logDays()), retention.path("audit-days").asInt(d.auditDays())));
@@ -72,7 +73,7 @@ public record CliConfig(@Nullable String storeUrl, @Nullable String storeUser, @
     public StoreConfig store(@Nullable String override) {
         String url = override != null && !override.isBlank() ? override : storeUrl != null ? storeUrl : StoreConfig.DEFAULT_URL;
         try {
-            return StoreConfig.of(url).withCredentials(storeUser, storePassword);
+            return StoreConfig.of(url).withCredentials(storeUser, storePassword).withPoolSize(poolSize);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -41,4 +41,14 @@ class AuditListCommandTest {
         assertThat(store.run("audit", "list", "--until", "1d").out()).contains("No audit entries.");
         assertThat(store.run("audit", "list", "--limit", "0").exit()).isEqualTo(2);
     }
+
+    @Test
+    void purgeKeepsRecentEntriesAndRecordsItself() {
+        store.run("domain", "add", "example.org");
+        CliRun r = store.run("audit", "purge", "--days", "1");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Purged 0 audit entr(ies) older than 1 days.");
+        assertThat(store.run("audit", "list").out()).contains("audit.purge", "domain.put");
+        assertThat(store.run("audit", "purge", "--days", "0").exit()).isEqualTo(2);
+    }
 }

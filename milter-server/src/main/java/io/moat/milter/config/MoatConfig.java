@@ -4,6 +4,8 @@ package io.moat.milter.config;
 import io.moat.milter.filter.av.AntivirusSettings;
 import io.moat.milter.filter.content.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
+import io.moat.milter.filter.envelope.EnvelopePolicy;
+import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
@@ -44,6 +46,9 @@ public record MoatConfig(
         StoreSettings store,
         RulesSettings rules,
         @Nullable Path pidFile,
+        RblSettings rbl,
+        EnvelopePolicy envelope,
+        boolean headerChecks,
         ContentLimits contentLimits,
         BannedTypes bannedTypes,
         AntivirusSettings antivirus) {
@@ -83,7 +88,7 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                contentLimits, bannedTypes, antivirus);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */

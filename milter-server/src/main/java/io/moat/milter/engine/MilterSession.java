@@ -193,7 +193,8 @@ public final class MilterSession implements AutoCloseable {
 
     private List<Response> body(Command.Body b) throws IOException {
         Transaction t = openTx();
-        if (t.size() + b.chunk().length <= settings.maxMessageSize()) {
+        // Once a chunk went over the limit nothing more is kept: filters must never see a body with a hole.
+        if (openOutcome().overflowBytes() == 0 && t.size() + b.chunk().length <= settings.maxMessageSize()) {
             t.appendBody(b.chunk());
             return reply(b.code(), new Response.Continue());
         }
@@ -228,7 +229,7 @@ public final class MilterSession implements AutoCloseable {
             }
         }
         RecipientPolicy first = settings.policies().forRecipient(t.recipients().isEmpty() ? "" : t.recipients().get(0));
-        String trace = plan.verdict().action() + "; class=" + plan.classification().label() + "; score=" + decision.score()
+        String trace = (plan.tagged() ? "tag" : plan.verdict().action()) + "; class=" + plan.classification().label() + "; score=" + decision.score()
                 + "; elapsed=" + elapsedNanos() / 1_000_000 + "ms; host=" + settings.hostname();
         List<Response> out = ResponsePlan.endOfMessage(plan, negotiated,
                 new EndOfMessageHeaders(t.headers(), settings.traceHeader(), trace, decision, first.spamThreshold()));
@@ -254,6 +255,9 @@ public final class MilterSession implements AutoCloseable {
 
     /** One record per group of recipients that met the same fate. */
     private void recordPlan(Transaction t, DeliveryPlan plan, Decision d, long quarantineId) {
+        if (openOutcome().recorded()) {
+            return; // an earlier stage already ended this message (and logged it)
+        }
         Map<Action, List<String>> groups = new EnumMap<>(Action.class);
         plan.actions().forEach((r, a) -> groups.computeIfAbsent(a, k -> new ArrayList<>()).add(r));
         if (groups.isEmpty()) {
@@ -330,16 +334,17 @@ public final class MilterSession implements AutoCloseable {
     }
 
     private List<Response> failSafe(CommandCode code) {
-        if (!negotiated.expectsReply(code) || code == CommandCode.SMFIC_OPTNEG) {
+        if (code == CommandCode.SMFIC_OPTNEG) {
             return List.of();
         }
         Transaction t = tx;
         if (t != null && machine.state() != SessionState.CLOSED) {
+            // Kept as the pending verdict, so a failure at a no-reply step is answered at the next reply.
             Verdict v = new Verdict.TempFail(INTERNAL);
             record(t, v, decide(t), t.recipients(), true);
             t.setPending(v);
         }
-        return List.of(INTERNAL.toResponse());
+        return negotiated.expectsReply(code) ? List.of(INTERNAL.toResponse()) : List.of();
     }
 
     private List<Response> reply(CommandCode code, Response r) {

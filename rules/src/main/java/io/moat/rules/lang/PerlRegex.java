@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.rules.lang;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -39,14 +40,24 @@ public final class PerlRegex {
         try {
             Pattern p = Pattern.compile(java, flags);
             boolean ci = (flags & Pattern.CASE_INSENSITIVE) != 0 || java.matches("(?s).*\\(\\?[a-z-]*i.*");
-            String literal = (flags & Pattern.COMMENTS) != 0 ? "" : RequiredLiteral.of(java);
-            if (ci && !literal.chars().allMatch(c -> c < 128)) {
-                literal = "";
-            }
-            return new RegexTranslation.Translated(p, ci ? literal.toLowerCase(Locale.ROOT) : literal, ci);
+            boolean comments = (flags & Pattern.COMMENTS) != 0;
+            List<String> required = usable(comments ? List.of() : RequiredLiterals.of(java), ci);
+            List<String> leading = usable(comments ? List.of() : LeadingLiterals.of(java), ci);
+            return new RegexTranslation.Translated(p, required, leading, ci);
         } catch (PatternSyntaxException e) {
             return new RegexTranslation.Untranslatable(perl, "Java rejects it: " + e.getDescription() + " near index " + e.getIndex());
         }
+    }
+
+    /** Literals as the evaluator compares them: lower-cased if the pattern ignores case, ASCII only then. */
+    private static List<String> usable(List<String> literals, boolean ci) {
+        if (!ci) {
+            return literals;
+        }
+        if (!literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128))) {
+            return List.of();
+        }
+        return literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     /** A construct Perl has and Java does not. */

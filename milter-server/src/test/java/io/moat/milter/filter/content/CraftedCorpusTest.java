@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the crafted messages under test-corpus/crafted/ (the folders this layer owns) through
  * the attachment and antivirus filters (a real clamd with the test's signatures, every decoded
  * part streamed, since our own test signature is a whole-file hash) and the scorer,
- * and checks each ends in the class test-corpus/crafted/expected.csv names. Rows of other
+ * and checks each ends in the class test-corpus/expected.csv names. Rows of other
  * folders (bad-header, ...) belong to other layers' tests.
  */
 class CraftedCorpusTest {
@@ -64,7 +64,7 @@ class CraftedCorpusTest {
 
     static List<Row> rows() throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(CRAFTED.resolve("expected.csv"))) {
+        for (String line : Files.readAllLines(CRAFTED.resolveSibling("expected.csv"))) {
             String[] f = line.strip().split(",");
             if (line.isBlank() || line.startsWith("#") || f[0].equals("path")) {
                 continue;
@@ -86,7 +86,7 @@ class CraftedCorpusTest {
                 s.filter(p -> p.toString().endsWith(".eml")).forEach(p -> files.add(folder + "/" + p.getFileName()));
             }
         }
-        assertThat(rows).extracting(Row::path).as("every crafted message has a row in expected.csv")
+        assertThat(rows).extracting(Row::path).as("every crafted message of ours has a row in test-corpus/expected.csv")
                 .containsExactlyInAnyOrderElementsOf(files);
         return rows.stream().map(r -> DynamicTest.dynamicTest(r.path() + " is " + r.expected().label(), () -> {
             if (r.path().startsWith("virus/")) {
