@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.moat.milter.record.GatewayLogLine;
+import io.moat.milter.record.MessageRecord;
+import io.moat.milter.verdict.Classification;
+import io.moat.milter.verdict.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's miltertest, an independent milter client, drives the daemon through the Lua scripts
+ * in {@code src/it/miltertest}; each test checks that the script passed and what the daemon
+ * recorded of every message (the values of the gateway log line). Three daemons run: one on
+ * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit.
+ */
+class MiltertestConformanceTest {
+    @TempDir
+    static Path dir;
+
+    private static RecordingDaemon defaults;
+    private static RecordingDaemon tempfail;
+    private static RecordingDaemon limit;
+
+    @BeforeAll
+    static void startDaemons() throws Exception {
+        Miltertest.requireInstalled();
+        defaults = RecordingDaemon.start(Files.createDirectory(dir.resolve("d")), "");
+        tempfail = RecordingDaemon.start(Files.createDirectory(dir.resolve("t")),
+                "verdict:\n  actions:\n    clean: tempfail\n    oversized: tempfail\n");
+        limit = RecordingDaemon.start(Files.createDirectory(dir.resolve("l")), "limits:\n  max-message-size: 100000\n");
+    }
+
+    @AfterAll
+    static void stopDaemons() {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit}) {
+            if (d != null) {
+                d.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierMessages() {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit}) {
+            d.forget();
+        }
+    }
+
+    @Test
+    void negotiatesVersionsTwoToSixAndOnlyWhatTheMtaOffers() {
+        passes("negotiate", defaults.inet());
+        assertThat(defaults.records()).extracting(MessageRecord::subject)
+                .containsExactly("test", "version 2", "version 3", "version 4", "version 5");
+        assertThat(defaults.records()).allSatisfy(r -> assertThat(r.action()).isEqualTo("deliver"));
+    }
+
+    @Test
+    void answersEveryStageAndAddsTheTraceHeaderAtEndOfMessage() {
+        passes("stages", defaults.inet());
+        List<MessageRecord> rs = defaults.records();
+        assertThat(rs).hasSize(2);
+        MessageRecord first = rs.get(0);
+        assertThat(first.action()).isEqualTo("deliver");
+        assertThat(first.classification()).isEqualTo(Classification.CLEAN);
+        assertThat(first.sender()).isEqualTo("alice@example.org");
+        assertThat(first.recipients()).containsExactly("bob@example.net");
+        // miltertest sends header values with the leading space once HDR_LEADSPC is agreed.
+        assertThat(first.subject()).isEqualTo("stages");
+        assertThat(first.messageId()).isEqualTo("<stages-1@example.org>");
+        assertThat(first.queueId()).isEqualTo("STG001");
+        assertThat(first.clientAddress()).isEqualTo("192.0.2.7");
+        assertThat(rs.get(1)).extracting(MessageRecord::sender, MessageRecord::queueId, MessageRecord::messageId)
+                .containsExactly("carol@example.org", "STG002", "");
+    }
+
+    @Test
+    void rejectsGtubeWithReplyCode550() {
+        passes("reject", defaults.inet());
+        assertThat(defaults.records()).extracting(MessageRecord::queueId).containsExactly("REJ001", "REJ002");
+        assertThat(defaults.records()).allSatisfy(r -> {
+            assertThat(r.action()).isEqualTo("reject");
+            assertThat(r.classification()).isEqualTo(Classification.SPAM);
+            assertThat(r.findings()).extracting(Finding::symbol).contains("GTUBE");
+        });
+    }
+
+    @Test
+    void defersWithReplyCode451WhenPolicySaysTempfail() {
+        passes("tempfail", tempfail.inet());
+        assertThat(tempfail.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::classification)
+                .containsExactly(
+                        tuple("TMP001", "tempfail", Classification.CLEAN),
+                        tuple("TMP002", "tempfail", Classification.OVERSIZED));
+    }
+
+    @Test
+    void refusesDeclaredSizeAtMailAndSkipsBodyPastTheLimit() {
+        passes("size", limit.inet());
+        List<MessageRecord> rs = limit.records();
+        assertThat(rs).extracting(MessageRecord::sender)
+                .containsExactly("alice@example.org", "big@example.org", "after@example.org", "grower@example.org");
+        MessageRecord refused = rs.get(1);
+        assertThat(refused.action()).isEqualTo("reject");
+        assertThat(refused.classification()).isEqualTo(Classification.OVERSIZED);
+        assertThat(refused.findings()).extracting(Finding::symbol).containsExactly("SIZE_DECLARED_OVER_LIMIT");
+        assertThat(refused.queueId()).as("no queue id at MAIL, and none left from SIZ000").isEmpty();
+        assertThat(rs.get(2).action()).isEqualTo("deliver");
+        MessageRecord grown = rs.get(3);
+        assertThat(grown.action()).isEqualTo("reject");
+        assertThat(grown.classification()).isEqualTo(Classification.OVERSIZED);
+        assertThat(grown.size()).isGreaterThan(100000);
+    }
+
+    @Test
+    void takesConnectInfoFromIpv6AndUnknownFamilyClients() {
+        passes("ipv6", defaults.inet());
+        assertThat(defaults.records()).extracting(MessageRecord::queueId, MessageRecord::clientAddress)
+                .containsExactly(
+                        tuple("V6A001", "2001:db8::25"),
+                        tuple("UNK001", "unknown"));
+    }
+
+    @Test
+    void servesMilterClientsOnTheUnixSocket() {
+        passes("unix", defaults.unix());
+        assertThat(defaults.records()).extracting(MessageRecord::queueId, MessageRecord::action)
+                .containsExactly(
+                        tuple("UNX001", "deliver"),
+                        tuple("UNX002", "reject"));
+    }
+
+    @Test
+    void keepsNoQueueIdOrEnvelopeFromOneMessageToTheNext() {
+        passes("abort", defaults.inet());
+        List<MessageRecord> rs = defaults.records();
+        assertThat(rs).as("the aborted message is not logged").extracting(MessageRecord::sender)
+                .containsExactly("first@example.org", "third@example.org", "fourth@example.org");
+        List<String> lines = rs.stream().map(GatewayLogLine::format).toList();
+        assertThat(lines.get(0)).contains(" <first@example.org> <one@example.net> \"first\" ", " ABT001 client=");
+        assertThat(lines.get(1)).contains(" <third@example.org> <three@example.net> \"third\" ", " ABT003 client=");
+        assertThat(lines.get(2)).contains(" <fourth@example.org> <four@example.net> \"fourth\" ", " - client=");
+        assertThat(String.join("\n", lines)).doesNotContain("ABT002", "second@example.org");
+    }
+
+    @Test
+    void keepsEveryRecipientOfAMessage() {
+        passes("recipients", defaults.inet());
+        List<MessageRecord> rs = defaults.records();
+        assertThat(rs).hasSize(2);
+        assertThat(rs.get(0).recipients()).containsExactly(
+                "r1@example.net", "r2@example.net", "r3@example.com", "r4@example.com", "r5@example.org");
+        assertThat(rs.get(1).recipients()).containsExactly("s1@example.net", "s2@example.net");
+        assertThat(GatewayLogLine.format(rs.get(1))).contains(" <s1@example.net>,<s2@example.net> ");
+    }
+
+    @Test
+    void readsBodiesLargerThanOneChunk() {
+        passes("body", defaults.inet());
+        List<MessageRecord> rs = defaults.records();
+        assertThat(rs).extracting(MessageRecord::queueId, MessageRecord::action).containsExactly(
+                tuple("BIG001", "deliver"),
+                tuple("BIG002", "reject"));
+        // 200000 body bytes plus "Subject: large body" CRLF and the blank line.
+        assertThat(rs).allSatisfy(r -> assertThat(r.size()).isEqualTo(200000 + 21 + 2));
+    }
+
+    private static void passes(String script, String socket) {
+        Miltertest.Run run = Miltertest.run(script, socket);
+        assertThat(run.passed()).as("miltertest %s.lua against %s exited %d:%n%s", script, socket, run.exitCode(), run.output())
+                .isTrue();
+    }
+}
