@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Debian's miltertest, an independent milter client, drives the daemon through the Lua scripts
  * in {@code src/it/miltertest}; each test checks that the script passed and what the daemon
- * recorded of every message (the values of the gateway log line). Three daemons run: one on
- * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit.
+ * recorded of every message (the values of the gateway log line). Four daemons run: one on
+ * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit,
+ * and one quarantining spam and dropping oversized mail.
  */
 class MiltertestConformanceTest {
     @TempDir
@@ -30,6 +31,7 @@ class MiltertestConformanceTest {
     private static RecordingDaemon defaults;
     private static RecordingDaemon tempfail;
     private static RecordingDaemon limit;
+    private static RecordingDaemon hold;
 
     @BeforeAll
     static void startDaemons() throws Exception {
@@ -38,11 +40,13 @@ class MiltertestConformanceTest {
         tempfail = RecordingDaemon.start(Files.createDirectory(dir.resolve("t")),
                 "verdict:\n  actions:\n    clean: tempfail\n    oversized: tempfail\n");
         limit = RecordingDaemon.start(Files.createDirectory(dir.resolve("l")), "limits:\n  max-message-size: 100000\n");
+        hold = RecordingDaemon.start(Files.createDirectory(dir.resolve("h")),
+                "verdict:\n  actions:\n    spam: quarantine\n    oversized: drop\nlimits:\n  max-message-size: 100000\n");
     }
 
     @AfterAll
     static void stopDaemons() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold}) {
             if (d != null) {
                 d.close();
             }
@@ -51,7 +55,7 @@ class MiltertestConformanceTest {
 
     @BeforeEach
     void forgetEarlierMessages() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold}) {
             d.forget();
         }
     }
@@ -172,6 +176,16 @@ class MiltertestConformanceTest {
                 tuple("BIG002", "reject"));
         // 200000 body bytes plus "Subject: large body" CRLF and the blank line.
         assertThat(rs).allSatisfy(r -> assertThat(r.size()).isEqualTo(200000 + 21 + 2));
+    }
+
+    @Test
+    void quarantinesOrDropsWhenPolicySaysSo() {
+        passes("hold", hold.inet());
+        assertThat(hold.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::classification)
+                .containsExactly(
+                        tuple("HLD001", "quarantine", Classification.SPAM),
+                        tuple("HLD002", "drop", Classification.OVERSIZED),
+                        tuple("HLD003", "drop", Classification.OVERSIZED));
     }
 
     private static void passes(String script, String socket) {
