@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         description = "Administer Moat: quarantine, message log, policy, rules, corpus and store.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.moat.cli.corpus.CorpusCommand.class,
+            io.moat.cli.learn.LearnCommand.class,
+            io.moat.cli.rules.RulesCommand.class,
         })
 public final class MoatCommand implements Runnable {
     @CommandLine.Spec

@@ -3,6 +3,7 @@ package io.moat.milter;
 
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
+import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
@@ -14,11 +15,18 @@ import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.transport.MilterServer;
 import io.moat.milter.transport.ServerSettings;
 import io.moat.milter.verdict.ActionPolicy;
+import io.moat.milter.verdict.PolicySource;
 import io.moat.milter.verdict.Scorer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
+import io.moat.milter.store.RetentionJob;
+import io.moat.milter.store.StoreMessageLog;
+import io.moat.milter.store.StorePolicySource;
+import io.moat.milter.store.StoreQuarantineSink;
+import io.moat.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -33,17 +41,45 @@ public final class Daemon implements Closeable {
 
     private final MoatConfig config;
     private final MilterServer server;
+    private final List<AutoCloseable> resources;
 
-    private Daemon(MoatConfig config, MilterServer server) {
+    private Daemon(MoatConfig config, MilterServer server, List<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
+        this.resources = resources;
     }
 
-    /** Wires and starts the daemon; listeners are bound when this returns. */
+    /**
+     * Wires and starts the daemon without a store: policies come from the config file only and
+     * a quarantine action is answered with tempfail. For tests and store-less setups.
+     */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
+        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE, clock, ticker, recorder, List.of());
+    }
+
+    /**
+     * Wires and starts the daemon on a store: quarantine, message log and per-domain/mailbox
+     * policy. The store is closed with the daemon.
+     */
+    public static Daemon start(MoatConfig config, Store store, Clock clock, LongSupplier ticker, MessageRecorder recorder)
+            throws IOException {
+        StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
+        PolicySource policies = new StorePolicySource(store.policies(), config.defaultPolicy(), Duration.ofSeconds(5));
+        MessageRecorder both = r -> {
+            recorder.record(r);
+            messageLog.record(r);
+        };
+        RetentionJob retention = RetentionJob.start(store, config.store(), clock);
+        return start(config, policies, new StoreQuarantineSink(store.quarantine()), clock, ticker, both,
+                List.of(retention, messageLog, store));
+    }
+
+    private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine, Clock clock,
+            LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters(config, policy)),
-                new Scorer(config.spamThreshold()), policy, recorder, clock, ticker, config.maxMessageSize(),
+                new Scorer(config.spamThreshold()), policies, quarantine,
+                recorder, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());
@@ -56,7 +92,7 @@ public final class Daemon implements Closeable {
         }
         LOG.info("moat-milter ready: {} filters, max message size {} bytes, {} connections at most",
                 filters(config, policy).size(), config.maxMessageSize(), config.maxConnections());
-        return new Daemon(config, milter);
+        return new Daemon(config, milter, resources);
     }
 
     /** The filters, in the order they run within each stage. */
@@ -98,6 +134,13 @@ public final class Daemon implements Closeable {
     public void close() {
         LOG.info("shutting down: finishing messages in flight (up to {})", config.shutdownGrace());
         boolean clean = server.shutdown(config.shutdownGrace());
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", r, e.toString());
+            }
+        }
         LOG.info("stopped{}", clean ? "" : " (some connections were cut)");
     }
 }

@@ -157,8 +157,16 @@ final class JdbcQuarantineStore implements QuarantineStore {
     }
 
     @Override
-    public ReleaseToken markReleased(long id, List<String> recipients, Actor actor) {
-        return db.write(c -> release.mark(c, id, recipients, actor));
+    public Optional<ReleaseToken> releaseToken(long id) {
+        return db.read(c -> release.token(c, id)).map(secret -> new ReleaseToken(id, secret));
+    }
+
+    @Override
+    public void markReleased(long id, List<String> recipients, Actor actor) {
+        db.write(c -> {
+            release.mark(c, id, recipients, actor);
+            return null;
+        });
     }
 
     @Override
