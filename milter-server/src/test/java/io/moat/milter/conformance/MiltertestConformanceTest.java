@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in {@code src/it/miltertest}; each test checks that the script passed and what the daemon
  * recorded of every message (the values of the gateway log line). Four daemons run: one on
  * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit,
- * and one quarantining spam and dropping oversized mail.
+ * and one on a SQLite store quarantining spam and dropping oversized mail.
  */
 class MiltertestConformanceTest {
     @TempDir
@@ -40,7 +40,7 @@ class MiltertestConformanceTest {
         tempfail = RecordingDaemon.start(Files.createDirectory(dir.resolve("t")),
                 "verdict:\n  actions:\n    clean: tempfail\n    oversized: tempfail\n");
         limit = RecordingDaemon.start(Files.createDirectory(dir.resolve("l")), "limits:\n  max-message-size: 100000\n");
-        hold = RecordingDaemon.start(Files.createDirectory(dir.resolve("h")),
+        hold = RecordingDaemon.startWithStore(Files.createDirectory(dir.resolve("h")),
                 "verdict:\n  actions:\n    spam: quarantine\n    oversized: drop\nlimits:\n  max-message-size: 100000\n");
     }
 
@@ -186,6 +186,7 @@ class MiltertestConformanceTest {
                         tuple("HLD001", "quarantine", Classification.SPAM),
                         tuple("HLD002", "drop", Classification.OVERSIZED),
                         tuple("HLD003", "drop", Classification.OVERSIZED));
+        assertThat(hold.quarantinedQueueIds()).as("kept in Moat's quarantine before DISCARD").containsExactly("HLD001");
     }
 
     private static void passes(String script, String socket) {

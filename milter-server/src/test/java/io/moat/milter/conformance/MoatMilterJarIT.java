@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged daemon as an admin runs it: {@code java -jar target/moat-milter.jar} with
+ * {@code --config} (a SQLite store in the test's directory) and
  * {@code --listen inet:127.0.0.1:0 --listen unix:PATH}, driven by miltertest. Checks the
  * gateway log lines the daemon prints on standard output, one per message, with the right
  * Postfix queue id for each message of a reused connection. Runs after {@code package}
@@ -43,8 +44,11 @@ class MoatMilterJarIT {
         assertThat(JAR).as("the shaded jar; run with ./mvnw verify").isRegularFile();
         stdout = dir.resolve("stdout.log");
         stderr = dir.resolve("stderr.log");
+        // The embedded default store is /var/lib/moat/moat.db: point it at the test's directory.
+        Path config = dir.resolve("moat.yml");
+        Files.writeString(config, "store:\n  url: jdbc:sqlite:" + dir.resolve("moat.db") + "\n");
         String java = ProcessHandle.current().info().command().orElse("java");
-        daemon = new ProcessBuilder(java, "-Xmx128m", "-jar", JAR.toString(),
+        daemon = new ProcessBuilder(java, "-Xmx128m", "-jar", JAR.toString(), "--config", config.toString(),
                 "--listen", "inet:127.0.0.1:0", "--listen", "unix:" + dir.resolve("moat.sock"))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         port = awaitPort();
