@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Debian's miltertest, an independent milter client, drives the daemon through the Lua scripts
  * in {@code src/it/miltertest}; each test checks that the script passed and what the daemon
- * recorded of every message (the values of the gateway log line). Four daemons run: one on
+ * recorded of every message (the values of the gateway log line). Five daemons run: one on
  * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit,
- * and one on a SQLite store quarantining spam and dropping oversized mail.
+ * one on a SQLite store quarantining spam and dropping oversized mail, one tagging spam.
  */
 class MiltertestConformanceTest {
     @TempDir
@@ -32,6 +32,7 @@ class MiltertestConformanceTest {
     private static RecordingDaemon tempfail;
     private static RecordingDaemon limit;
     private static RecordingDaemon hold;
+    private static RecordingDaemon tag;
 
     @BeforeAll
     static void startDaemons() throws Exception {
@@ -42,11 +43,13 @@ class MiltertestConformanceTest {
         limit = RecordingDaemon.start(Files.createDirectory(dir.resolve("l")), "limits:\n  max-message-size: 100000\n");
         hold = RecordingDaemon.startWithStore(Files.createDirectory(dir.resolve("h")),
                 "verdict:\n  actions:\n    spam: quarantine\n    oversized: drop\nlimits:\n  max-message-size: 100000\n");
+        tag = RecordingDaemon.start(Files.createDirectory(dir.resolve("g")),
+                "verdict:\n  subject-tag: \"[SPAM]\"\n  actions:\n    spam: tag\n");
     }
 
     @AfterAll
     static void stopDaemons() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag}) {
             if (d != null) {
                 d.close();
             }
@@ -55,7 +58,7 @@ class MiltertestConformanceTest {
 
     @BeforeEach
     void forgetEarlierMessages() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag}) {
             d.forget();
         }
     }
@@ -85,6 +88,13 @@ class MiltertestConformanceTest {
         assertThat(first.clientAddress()).isEqualTo("192.0.2.7");
         assertThat(rs.get(1)).extracting(MessageRecord::sender, MessageRecord::queueId, MessageRecord::messageId)
                 .containsExactly("carol@example.org", "STG002", "");
+    }
+
+    @Test
+    void deletesStatusHeadersTheSenderForged() {
+        passes("forged", defaults.inet());
+        assertThat(defaults.records()).extracting(MessageRecord::queueId, MessageRecord::action)
+                .containsExactly(tuple("FRG001", "deliver"), tuple("FRG002", "deliver"));
     }
 
     @Test
@@ -187,6 +197,13 @@ class MiltertestConformanceTest {
                         tuple("HLD002", "drop", Classification.OVERSIZED),
                         tuple("HLD003", "drop", Classification.OVERSIZED));
         assertThat(hold.quarantinedQueueIds()).as("kept in Moat's quarantine before DISCARD").containsExactly("HLD001");
+    }
+
+    @Test
+    void tagsSpamByChangingOrAddingTheSubject() {
+        passes("tag", tag.inet());
+        assertThat(tag.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::classification)
+                .containsExactly(tuple("TAG001", "tag", Classification.SPAM), tuple("TAG002", "tag", Classification.SPAM));
     }
 
     private static void passes(String script, String socket) {

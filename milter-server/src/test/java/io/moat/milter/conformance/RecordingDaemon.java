@@ -79,6 +79,10 @@ final class RecordingDaemon implements AutoCloseable {
         return Miltertest.unix(unixSocket);
     }
 
+    Path unixSocket() {
+        return unixSocket;
+    }
+
     /** The messages recorded since the last {@link #forget()}, in the order they ended. */
     List<MessageRecord> records() {
         return List.copyOf(records);
