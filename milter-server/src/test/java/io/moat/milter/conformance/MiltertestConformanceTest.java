@@ -8,6 +8,7 @@ import io.moat.milter.record.GatewayLogLine;
 import io.moat.milter.record.MessageRecord;
 import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Finding;
+import io.moat.store.PolicyKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -197,6 +198,18 @@ class MiltertestConformanceTest {
                         tuple("HLD002", "drop", Classification.OVERSIZED),
                         tuple("HLD003", "drop", Classification.OVERSIZED));
         assertThat(hold.quarantinedQueueIds()).as("kept in Moat's quarantine before DISCARD").containsExactly("HLD001");
+    }
+
+    @Test
+    void removesRecipientsWhosePolicyDiffersAndKeepsTheirCopy() {
+        hold.setDomainPolicy("example.com", PolicyKey.ACTION_SPAM, "tag");
+        passes("split", hold.inet());
+        // One log line per outcome: delivered tagged to ann, kept in the quarantine for bob.
+        assertThat(hold.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::recipients)
+                .containsExactly(
+                        tuple("SPL001", "tag", List.of("ann@example.com")),
+                        tuple("SPL001", "quarantine", List.of("bob@example.org")));
+        assertThat(hold.quarantinedQueueIds()).contains("SPL001");
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.moat.milter.config.ConfigException;
 import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.record.MessageRecord;
+import io.moat.store.Actor;
+import io.moat.store.Domain;
+import io.moat.store.PolicyKey;
 import io.moat.store.QuarantineQuery;
 import io.moat.store.QuarantinedMessage;
 import io.moat.store.Store;
@@ -95,6 +98,18 @@ final class RecordingDaemon implements AutoCloseable {
         }
         return store.quarantine().list(new QuarantineQuery(null, null, null, null, null, true, 100)).stream()
                 .map(QuarantinedMessage::queueId).toList();
+    }
+
+    /** Adds a domain and sets one of its policy keys in the store, as the {@code moat} CLI does. */
+    void setDomainPolicy(String domain, PolicyKey key, String value) {
+        if (store == null) {
+            throw new IllegalStateException("this daemon has no store");
+        }
+        Actor actor = new Actor("conformance-test", "localhost");
+        if (store.domains().find(domain).isEmpty()) {
+            store.domains().put(new Domain(domain, null, false, null), actor);
+        }
+        store.policies().set(domain, key, value, actor);
     }
 
     void forget() {
