@@ -3,6 +3,8 @@
 --   verdict: {subject-tag: "[SPAM]", actions: {spam: tag}}
 -- GTUBE is delivered (CONTINUE) with the Subject changed in place (SMFIR_CHGHEADER, index 1),
 -- or a tagged Subject added when the message had none, and the SpamAssassin-style fields added.
+-- An MTA that offers header changes but not header additions gets the Subject changed and
+-- nothing added: Moat uses only the actions negotiated.
 dofile(dir .. "/common.lua")
 
 scenario("tag", function()
@@ -23,6 +25,22 @@ scenario("tag", function()
   check(r == SMFIR_CONTINUE, "tagged, no subject: expected CONTINUE, got " .. reply_name(r))
   check(not mt.eom_check(conn, MT_HDRCHANGE), "tagged, no subject: nothing to change")
   check(mt.getheader(conn, "Subject", 0) == " [SPAM]", "tagged, no subject: Subject \"[SPAM]\" added")
+  mt.abort(conn)
+  mt.disconnect(conn)
+
+  conn = mt.connect(socket)
+  step("mt.negotiate (no ADDHDRS)", mt.negotiate(conn, 6, nil, 0x1FF - SMFIF_ADDHDRS))
+  check(not mt.test_action(conn, SMFIF_ADDHDRS) and mt.test_action(conn, SMFIF_CHGHDRS), "offer: CHGHDRS without ADDHDRS")
+  envelope(conn, {qid = "TAG003", headers = {{"From", "x@example.org"}, {"Subject", "no adds"}}})
+  r = finish(conn, {crlf(GTUBE .. "\n")}, "TAG003")
+  check(r == SMFIR_CONTINUE, "no ADDHDRS: expected CONTINUE, got " .. reply_name(r))
+  check(mt.eom_check(conn, MT_HDRCHANGE, "Subject", " [SPAM] no adds"), "no ADDHDRS: Subject still changed")
+  check(not mt.eom_check(conn, MT_HDRADD), "no ADDHDRS: nothing added")
+  mt.abort(conn)
+  message_start(conn, {qid = "TAG004", headers = {{"From", "x@example.org"}}})
+  r = finish(conn, {crlf(GTUBE .. "\n")}, "TAG004")
+  check(r == SMFIR_CONTINUE, "no ADDHDRS, no subject: expected CONTINUE, got " .. reply_name(r))
+  check(not mt.eom_check(conn, MT_HDRADD), "no ADDHDRS, no subject: no Subject added")
   mt.abort(conn)
   mt.disconnect(conn)
 end)

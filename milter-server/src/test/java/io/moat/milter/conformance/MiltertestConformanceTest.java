@@ -213,10 +213,11 @@ class MiltertestConformanceTest {
     }
 
     @Test
-    void tagsSpamByChangingOrAddingTheSubject() {
+    void tagsSpamByChangingOrAddingTheSubjectWithTheActionsGranted() {
         passes("tag", tag.inet());
         assertThat(tag.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::classification)
-                .containsExactly(tuple("TAG001", "tag", Classification.SPAM), tuple("TAG002", "tag", Classification.SPAM));
+                .containsExactly(tuple("TAG001", "tag", Classification.SPAM), tuple("TAG002", "tag", Classification.SPAM),
+                        tuple("TAG003", "tag", Classification.SPAM), tuple("TAG004", "tag", Classification.SPAM));
     }
 
     private static void passes(String script, String socket) {
