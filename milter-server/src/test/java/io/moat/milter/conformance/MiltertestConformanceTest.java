@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Debian's miltertest, an independent milter client, drives the daemon through the Lua scripts
  * in {@code src/it/miltertest}; each test checks that the script passed and what the daemon
- * recorded of every message (the values of the gateway log line). Five daemons run: one on
+ * recorded of every message (the values of the gateway log line). Six daemons run: one on
  * the embedded defaults, one deferring clean and oversized mail, one with a 100000-byte limit,
- * one on a SQLite store quarantining spam and dropping oversized mail, one tagging spam.
+ * one on a SQLite store quarantining spam and dropping oversized mail, one tagging spam, and
+ * one spooling bodies over 64 KiB to disk.
  */
 class MiltertestConformanceTest {
     @TempDir
@@ -34,6 +35,7 @@ class MiltertestConformanceTest {
     private static RecordingDaemon limit;
     private static RecordingDaemon hold;
     private static RecordingDaemon tag;
+    private static RecordingDaemon spool;
 
     @BeforeAll
     static void startDaemons() throws Exception {
@@ -46,11 +48,13 @@ class MiltertestConformanceTest {
                 "verdict:\n  actions:\n    spam: quarantine\n    oversized: drop\nlimits:\n  max-message-size: 100000\n");
         tag = RecordingDaemon.start(Files.createDirectory(dir.resolve("g")),
                 "verdict:\n  subject-tag: \"[SPAM]\"\n  actions:\n    spam: tag\n");
+        spool = RecordingDaemon.start(Files.createDirectory(dir.resolve("s")),
+                "limits:\n  memory-buffer: 65536\n  spool-directory: " + dir.resolve("s").resolve("spool") + "\n");
     }
 
     @AfterAll
     static void stopDaemons() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag, spool}) {
             if (d != null) {
                 d.close();
             }
@@ -59,7 +63,7 @@ class MiltertestConformanceTest {
 
     @BeforeEach
     void forgetEarlierMessages() {
-        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag}) {
+        for (RecordingDaemon d : new RecordingDaemon[] {defaults, tempfail, limit, hold, tag, spool}) {
             d.forget();
         }
     }
@@ -218,6 +222,26 @@ class MiltertestConformanceTest {
         assertThat(tag.records()).extracting(MessageRecord::queueId, MessageRecord::action, MessageRecord::classification)
                 .containsExactly(tuple("TAG001", "tag", Classification.SPAM), tuple("TAG002", "tag", Classification.SPAM),
                         tuple("TAG003", "tag", Classification.SPAM), tuple("TAG004", "tag", Classification.SPAM));
+    }
+
+    @Test
+    void spoolsLargeBodiesAndLeavesNoFileBehind() throws Exception {
+        passes("spool", spool.inet());
+        assertThat(spool.records()).extracting(MessageRecord::queueId, MessageRecord::action)
+                .containsExactly(tuple("SPO001", "reject"));
+        Path spoolDir = dir.resolve("s").resolve("spool");
+        assertThat(spoolDir).as("bodies were spooled").isDirectory();
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end && spoolFiles(spoolDir) > 0) {
+            Thread.sleep(20);
+        }
+        assertThat(spoolFiles(spoolDir)).as("spool files left in %s", spoolDir).isZero();
+    }
+
+    private static long spoolFiles(Path d) throws java.io.IOException {
+        try (var files = Files.list(d)) {
+            return files.count();
+        }
     }
 
     private static void passes(String script, String socket) {
