@@ -78,6 +78,8 @@ public final class MoatMilterCommand implements Callable<Integer> {
             System.err.println("moat-milter: " + e.getMessage());
             return 1;
         }
+        writePid(cfg.pidFile());
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> daemon.reloadRules());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
@@ -89,6 +91,19 @@ public final class MoatMilterCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void writePid(@Nullable Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, ProcessHandle.current().pid() + "\n");
+            file.toFile().deleteOnExit();
+        } catch (IOException e) {
+            System.err.println("moat-milter: cannot write pid file " + file + ": " + e.getMessage());
+        }
     }
 
     private static Store openStore(StoreSettings s) throws IOException {
@@ -117,7 +132,8 @@ public final class MoatMilterCommand implements Callable<Integer> {
         return new MoatConfig(addresses, false, cfg.hostname(), cfg.maxConnections(), cfg.idleTimeout(),
                 cfg.unixSocketMode(), cfg.maxFrameSize(), cfg.progressInterval(), cfg.maxMessageSize(),
                 cfg.memoryBuffer(), cfg.spoolDirectory(), cfg.shutdownGrace(), cfg.traceHeader(),
-                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store());
+                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store(), cfg.rules(), cfg.pidFile(),
+                cfg.rbl(), cfg.envelope(), cfg.headerChecks());
     }
 
     private static String hostname() {

@@ -7,6 +7,7 @@ import io.moat.rules.lang.RuleSet;
 import io.moat.rules.message.Message;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,16 +66,25 @@ public final class RuleEvaluator {
             }
             return n;
         }
-        String text = texts.text(t.target(), false);
-        if (!t.literal().isEmpty() && !texts.text(t.target(), t.literalIgnoresCase()).contains(t.literal())) {
+        if (!t.literals().isEmpty() && !containsAny(texts.text(t.target(), t.literalsIgnoreCase()), t.literals())) {
             return 0;
         }
+        String text = texts.text(t.target(), false);
         Matcher matcher = t.pattern().matcher(text);
         int n = 0;
         while (n < max && matcher.find()) {
             n++;
         }
         return n;
+    }
+
+    private static boolean containsAny(String text, List<String> literals) {
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The per-message texts, each computed when first needed. */

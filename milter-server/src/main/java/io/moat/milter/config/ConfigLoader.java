@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -62,7 +63,7 @@ public final class ConfigLoader {
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
         top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
-                "store", "release", "retention");
+                "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers");
         StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
@@ -76,6 +77,8 @@ public final class ConfigLoader {
         trace.allowOnly("header");
         ConfigNode verdict = top.child("verdict");
         verdict.allowOnly("spam-threshold", "quarantine-threshold", "reject-threshold", "subject-tag", "actions");
+        ConfigNode headers = top.child("headers");
+        headers.allowOnly("enabled");
 
         List<ListenAddress> listen = listen(top);
         String mode = conn.string("unix-socket-mode", "rw-rw----");
@@ -103,10 +106,29 @@ public final class ConfigLoader {
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
                     verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
                     optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
-                    store);
+                    store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
+                    RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    private static RulesSettings rules(ConfigNode top) throws ConfigException {
+        ConfigNode rules = top.child("rules");
+        rules.allowOnly("default", "spamassassin", "paths");
+        ConfigNode bayes = top.child("bayes");
+        bayes.allowOnly("state");
+        Path sa = null;
+        if (rules.has("spamassassin")) {
+            String v = rules.string("spamassassin", "");
+            sa = v.equals("true") ? Path.of("/usr/share/spamassassin") : v.equals("false") ? null : Path.of(v);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String p : rules.strings("paths", List.of("/etc/moat/rules.d"))) {
+            paths.add(Path.of(p));
+        }
+        String state = bayes.string("state", "/var/lib/moat/bayes.state");
+        return new RulesSettings(rules.bool("default", true), sa, paths, state.equals("none") ? null : Path.of(state));
     }
 
     /** The store keys, shared with the {@code moat} CLI, which reads the same file. */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.envelope.EnvelopePolicy;
+import io.moat.milter.filter.rbl.RblSettings;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -12,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's configuration, validated: every instance is usable as it is. Keys, types and
@@ -36,7 +40,12 @@ public record MoatConfig(
         OptionalDouble rejectThreshold,
         String subjectTag,
         Map<Classification, Action> actions,
-        StoreSettings store) {
+        StoreSettings store,
+        RulesSettings rules,
+        @Nullable Path pidFile,
+        RblSettings rbl,
+        EnvelopePolicy envelope,
+        boolean headerChecks) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(

@@ -14,6 +14,7 @@ import java.util.Set;
 public final class Tokenizer {
     static final int MAX_TOKEN = 60;
     private static final int MAX_WORDS = 2500;
+    private static final int MAX_PAIR_WORDS = 600;
     private static final int MAX_TOKENS = 6000;
     private static final String LEAD = "\"'([{<*#|`~,.:;";
     private static final String TRAIL = ".,;:!?\"')]}>*|`~";
@@ -41,7 +42,7 @@ public final class Tokenizer {
             String word = word(text, i, end, out);
             i = end + 1;
             words++;
-            if (word != null && prev != null) {
+            if (word != null && prev != null && words <= MAX_PAIR_WORDS) {
                 out.add(prev + ' ' + word);
             }
             prev = word;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.rules.lang;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -39,11 +40,12 @@ public final class PerlRegex {
         try {
             Pattern p = Pattern.compile(java, flags);
             boolean ci = (flags & Pattern.CASE_INSENSITIVE) != 0 || java.matches("(?s).*\\(\\?[a-z-]*i.*");
-            String literal = (flags & Pattern.COMMENTS) != 0 ? "" : RequiredLiteral.of(java);
-            if (ci && !literal.chars().allMatch(c -> c < 128)) {
-                literal = "";
+            List<String> literals = (flags & Pattern.COMMENTS) != 0 ? List.of() : RequiredLiterals.of(java);
+            if (ci && !literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128))) {
+                literals = List.of();
             }
-            return new RegexTranslation.Translated(p, ci ? literal.toLowerCase(Locale.ROOT) : literal, ci);
+            return new RegexTranslation.Translated(p, ci ? literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList()
+                    : literals, ci);
         } catch (PatternSyntaxException e) {
             return new RegexTranslation.Untranslatable(perl, "Java rejects it: " + e.getDescription() + " near index " + e.getIndex());
         }

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.rules.lang;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The outcome of translating one Perl regular expression. */
 public sealed interface RegexTranslation {
     /**
-     * A working Java pattern, plus a literal every match must contain (empty if none is known),
-     * lower-cased when the pattern ignores case.
+     * A working Java pattern, plus literals one of which every match must contain (empty if
+     * none are known), lower-cased when the pattern ignores case.
      */
-    record Translated(Pattern pattern, String requiredLiteral, boolean literalIgnoresCase) implements RegexTranslation {
+    record Translated(Pattern pattern, List<String> requiredLiterals, boolean literalsIgnoreCase) implements RegexTranslation {
+        public Translated {
+            requiredLiterals = List.copyOf(requiredLiterals);
+        }
     }
 
     /** A valid Perl expression Java cannot run, with the construct that stops it. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.rules.lang;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** One compiled test of a rule file; its weight and description live in the {@link RuleSet}. */
@@ -18,10 +19,14 @@ public sealed interface Rule {
 
     /**
      * {@code body}, {@code rawbody}, {@code full} or {@code uri}: a pattern over one of the
-     * message's texts, skipped when the text lacks {@code literal} (empty: never skipped).
+     * message's texts, skipped when the text contains none of {@code literals} (empty: never
+     * skipped).
      */
-    record TextTest(String name, Target target, Pattern pattern, String literal, boolean literalIgnoresCase)
+    record TextTest(String name, Target target, Pattern pattern, List<String> literals, boolean literalsIgnoreCase)
             implements Rule {
+        public TextTest {
+            literals = List.copyOf(literals);
+        }
     }
 
     /** {@code meta NAME expression}. */

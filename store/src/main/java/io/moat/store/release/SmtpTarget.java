@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record SmtpTarget(String host, int port, Duration timeout) {
     /** Postfix's reinjection listener in {@code postfix-conf/} (no milter on it). */
-    public static final String DEFAULT = "127.0.0.1:10025";
+    public static final String DEFAULT = "127.0.0.1:10026";
 
     public SmtpTarget {
         Objects.requireNonNull(host, "host");
