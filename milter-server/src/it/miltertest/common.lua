@@ -86,6 +86,34 @@ function envelope(conn, opts)
   message_start(conn, opts)
 end
 
+-- The header fields of a well-formed message: From, To, Date and Message-ID made from the
+-- envelope (so header checks find nothing wrong), except those opts.headers gives itself,
+-- followed by opts.headers (default: Subject "test").
+function complete_headers(opts)
+  local given = opts.headers or {{"Subject", "test"}}
+  local named = {}
+  for _, h in ipairs(given) do
+    named[string.lower(h[1])] = true
+  end
+  local from = opts.from or "alice@example.org"
+  local standard = {
+    {"From", "<" .. from .. ">"},
+    {"To", "<" .. (opts.rcpts or {"bob@example.net"})[1] .. ">"},
+    {"Date", "Tue, 24 Nov 2026 01:00:00 +0000"},
+    {"Message-ID", "<" .. (opts.qid or "no-queue-id") .. "@example.org>"},
+  }
+  local out = {}
+  for _, h in ipairs(standard) do
+    if not named[string.lower(h[1])] then
+      out[#out + 1] = h
+    end
+  end
+  for _, h in ipairs(given) do
+    out[#out + 1] = h
+  end
+  return out
+end
+
 -- MAIL, RCPT..., DATA and the headers of one message on an open SMTP session.
 function message_start(conn, opts)
   -- Like Postfix: no queue id yet at MAIL and RCPT (smtpd_delay_open_until_valid_rcpt).
@@ -100,7 +128,7 @@ function message_start(conn, opts)
     macro(conn, "T", "i", opts.qid)
   end
   step("mt.data", mt.data(conn), conn, SMFIR_CONTINUE)
-  for _, h in ipairs(opts.headers or {{"Subject", "test"}}) do
+  for _, h in ipairs(complete_headers(opts)) do
     if opts.qid then
       macro(conn, "L", "i", opts.qid)
     end

@@ -51,7 +51,9 @@ scenario("negotiate", function()
     step("mt.helo v" .. v, mt.helo(conn, "old.example.org"), conn, SMFIR_CONTINUE)
     step("mt.mailfrom v" .. v, mt.mailfrom(conn, "<old@example.org>"), conn, SMFIR_CONTINUE)
     step("mt.rcptto v" .. v, mt.rcptto(conn, "<bob@example.net>"), conn, SMFIR_CONTINUE)
-    step("mt.header v" .. v, mt.header(conn, "Subject", "version " .. v), conn, SMFIR_CONTINUE)
+    for _, h in ipairs(complete_headers({from = "old@example.org", headers = {{"Subject", "version " .. v}}})) do
+      step("mt.header v" .. v .. " " .. h[1], mt.header(conn, h[1], h[2]), conn, SMFIR_CONTINUE)
+    end
     step("mt.eoh v" .. v, mt.eoh(conn), conn, SMFIR_CONTINUE)
     step("mt.bodystring v" .. v, mt.bodystring(conn, crlf("old protocol\n")), conn, SMFIR_CONTINUE)
     step("mt.eom v" .. v, mt.eom(conn), conn, SMFIR_CONTINUE)

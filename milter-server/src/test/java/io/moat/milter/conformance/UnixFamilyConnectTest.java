@@ -49,7 +49,13 @@ class UnixFamilyConnectTest {
             assertThat(exchange(out, in, new Command.Helo("localhost"))).containsExactly(new Response.Continue());
             assertThat(exchange(out, in, new Command.Mail("<local@example.org>", List.of()))).containsExactly(new Response.Continue());
             assertThat(exchange(out, in, new Command.Rcpt("<bob@example.net>", List.of()))).containsExactly(new Response.Continue());
-            assertThat(exchange(out, in, new Command.Header("Subject", " from a unix client"))).containsExactly(new Response.Continue());
+            for (Command.Header h : List.of(new Command.Header("From", " <local@example.org>"),
+                    new Command.Header("To", " <bob@example.net>"),
+                    new Command.Header("Date", " Tue, 24 Nov 2026 01:00:00 +0000"),
+                    new Command.Header("Message-ID", " <LOC001@example.org>"),
+                    new Command.Header("Subject", " from a unix client"))) {
+                assertThat(exchange(out, in, h)).containsExactly(new Response.Continue());
+            }
             assertThat(exchange(out, in, new Command.EndOfHeaders())).containsExactly(new Response.Continue());
             assertThat(exchange(out, in, new Command.Body("Local.\r\n".getBytes(StandardCharsets.US_ASCII))))
                     .containsExactly(new Response.Continue());
