@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
@@ -82,6 +83,13 @@ final class Miltertest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + name, e);
         }
+    }
+
+    /** Runs a script and fails with its output unless it exited 0 and printed "PASS name". */
+    static void assertPasses(String script, String socket) {
+        Run run = run(script, socket);
+        assertThat(run.passed())
+                .as("miltertest %s.lua against %s exited %d:%n%s", script, socket, run.exitCode(), run.output()).isTrue();
     }
 
     /** miltertest's notation for a TCP address: {@code inet:PORT@HOST}. */
