@@ -91,7 +91,7 @@ public final class MilterServer implements Closeable {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            Files.deleteIfExists(path);
+            UnixSocketFile.clearStale(path);
             ch.bind(UnixDomainSocketAddress.of(path), settings.backlog());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(settings.unixSocketMode()));
         } catch (IOException e) {
