@@ -255,6 +255,9 @@ public final class MilterSession implements AutoCloseable {
 
     /** One record per group of recipients that met the same fate. */
     private void recordPlan(Transaction t, DeliveryPlan plan, Decision d, long quarantineId) {
+        if (openOutcome().recorded()) {
+            return; // logged already, when an earlier step failed or ended the message
+        }
         Map<Action, List<String>> groups = new EnumMap<>(Action.class);
         plan.actions().forEach((r, a) -> groups.computeIfAbsent(a, k -> new ArrayList<>()).add(r));
         if (groups.isEmpty()) {

@@ -15,6 +15,10 @@ import io.moat.milter.session.Negotiator;
 import io.moat.milter.testkit.MilterTestClient;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Scorer;
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
+import java.util.OptionalDouble;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +58,8 @@ class ProgressTest {
 
     private MilterServer server() throws Exception {
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(slowScanner)),
-                new Scorer(5.0), new ActionPolicy(Map.of()), r -> { }, Clock.systemUTC(), System::nanoTime,
+                new Scorer(5.0), PolicySource.fixed(new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(Map.of()), "")),
+                QuarantineSink.NONE, r -> { }, Clock.systemUTC(), System::nanoTime,
                 1_000_000, 65536, spool, "X-Moat-Status", "gw.test");
         ServerSettings settings = new ServerSettings(4, 16, 1 << 20, Duration.ofMillis(100), Duration.ofSeconds(30),
                 "rw-rw----");
