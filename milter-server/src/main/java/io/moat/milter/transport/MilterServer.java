@@ -14,7 +14,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class MilterServer implements Closeable {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            Files.deleteIfExists(path);
+            removeStaleSocket(path);
             ch.bind(UnixDomainSocketAddress.of(path), settings.backlog());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(settings.unixSocketMode()));
         } catch (IOException e) {
@@ -102,6 +104,17 @@ public final class MilterServer implements Closeable {
         bound.add(ch.getLocalAddress());
         LOG.info("listening on {}", a);
         acceptors.add(Thread.ofPlatform().name("moat-accept-" + a).start(() -> acceptUnix(ch, path)));
+    }
+
+    /** A socket left by an earlier run is removed; any other file at that path is the admin's, never ours. */
+    private static void removeStaleSocket(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+            throw new IOException(path + " exists and is not a socket; not removing it");
+        }
+        Files.delete(path);
     }
 
     private void acceptInet(ServerSocket ss) {
