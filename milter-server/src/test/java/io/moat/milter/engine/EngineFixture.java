@@ -40,6 +40,7 @@ final class EngineFixture {
     /** What the quarantine received: the recipients of each held copy. */
     final List<HeldMessage> held = new CopyOnWriteArrayList<>();
     private boolean quarantineFails;
+    private @org.jspecify.annotations.Nullable PolicySource policies;
     final AtomicLong nanos = new AtomicLong();
     private final Path spool;
     private Negotiator negotiator = Negotiator.defaults();
@@ -73,6 +74,12 @@ final class EngineFixture {
         return this;
     }
 
+    /** Per-recipient policies instead of one policy built from {@link #action}. */
+    EngineFixture policies(PolicySource p) {
+        this.policies = p;
+        return this;
+    }
+
     /** The quarantine store refuses every write, as a full disk would. */
     EngineFixture quarantineFails() {
         this.quarantineFails = true;
@@ -99,7 +106,8 @@ final class EngineFixture {
         }
         filters.addAll(extraFilters);
         RecipientPolicy everyone = new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), policy, "");
-        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0), PolicySource.fixed(everyone),
+        PolicySource source = policies != null ? policies : PolicySource.fixed(everyone);
+        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0), source,
                 quarantine(), records::add, Clock.fixed(NOW, ZoneOffset.UTC), nanos::get, maxMessageSize, memoryLimit,
                 spool, TRACE, HOST);
     }
