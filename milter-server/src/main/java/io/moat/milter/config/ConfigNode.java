@@ -168,6 +168,27 @@ final class ConfigNode {
         }
     }
 
+    /** The mappings of a list of mappings, each with its path ({@code rbl.zones[3]}). */
+    List<ConfigNode> list(String k) throws ConfigException {
+        if (!has(k)) {
+            return List.of();
+        }
+        JsonNode v = node.get(k);
+        if (!v.isArray()) {
+            throw error(k, "expected a list");
+        }
+        List<ConfigNode> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            out.add(new ConfigNode(v.get(i), key(k) + "[" + i + "]", source));
+        }
+        return out;
+    }
+
+    /** The raw value node of a key, for readers of unusual types. */
+    JsonNode raw(String k) {
+        return node.path(k);
+    }
+
     List<String> strings(String k, List<String> dflt) throws ConfigException {
         if (!has(k)) {
             return dflt;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One message, recipients with different policies: those who want it get it, the others are
- * removed with DELRCPT and held in the quarantine, and each group is logged on its own line.
+ * One message, recipients with different policies (beyond {@link PerRecipientPolicyTest}): each
+ * group of recipients is logged on its own line, and without DELRCPT the split is not possible.
  */
 class RecipientPoliciesTest {
     @TempDir
@@ -74,17 +74,6 @@ class RecipientPoliciesTest {
     }
 
     @Test
-    void whenNobodyGetsItNowTheMessageIsDiscardedAndTheKeptCopiesHeld() throws Exception {
-        EngineFixture f = new EngineFixture(spool).policies(BY_NAME);
-
-        List<Response> eom = spamTo(f, "holds@example.net", "refuses@example.net", "drops@example.net");
-
-        assertThat(eom).containsExactly(new Response.Discard());
-        assertThat(f.held).singleElement().extracting(HeldMessage::recipients).asList()
-                .containsExactly("holds@example.net", "refuses@example.net");
-    }
-
-    @Test
     void differingPoliciesWithoutDelrcptAreTempfailedNotDecidedForEveryone() throws Exception {
         EngineFixture f = new EngineFixture(spool).policies(BY_NAME);
         Mta mta = new Mta(f.session());
@@ -98,18 +87,5 @@ class RecipientPoliciesTest {
         assertThat(mta.eom("Q")).singleElement().isInstanceOfSatisfying(Response.ReplyCode.class,
                 r -> assertThat(r.reply()).startsWith("451 4.7.1"));
         assertThat(f.held).isEmpty();
-    }
-
-    @Test
-    void everyoneTaggingGetsTheSpamFlagAndTheSubjectTag() throws Exception {
-        PolicySource tagging = r -> new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(),
-                new ActionPolicy(Map.of(Classification.SPAM, Action.TAG)), "[SPAM]");
-        EngineFixture f = new EngineFixture(spool).policies(tagging);
-
-        List<Response> eom = spamTo(f, "tags@example.net");
-
-        assertThat(eom).contains(new Response.ChangeHeader(1, "Subject", " [SPAM] offer"),
-                new Response.AddHeader("X-Spam-Flag", " YES"));
-        assertThat(eom).last().isEqualTo(new Response.Continue());
     }
 }

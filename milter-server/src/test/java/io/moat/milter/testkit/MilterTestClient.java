@@ -36,6 +36,17 @@ import org.jspecify.annotations.Nullable;
  * of hanging it.
  */
 public final class MilterTestClient implements Closeable {
+    /** A small message a content filter has no reason to dislike: every usual header, plain text. */
+    public static final String ORDINARY_MESSAGE = "From: Alice Example <a@example.org>\r\n"
+            + "To: Bob Example <b@example.net>\r\n"
+            + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+            + "Message-ID: <20261123100000.1@example.org>\r\n"
+            + "Subject: Minutes of Monday's meeting\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=us-ascii\r\n"
+            + "\r\n"
+            + "Hi Bob,\r\n\r\nthe minutes are attached to the wiki page as usual.\r\n\r\nAlice\r\n";
+
     /** What Postfix 3.7 offers at OPTNEG: version 6, every action, every protocol flag. */
     public static final Command.OptNeg POSTFIX_OFFER = new Command.OptNeg(6, 0x1FF, 0x1FFFFF);
 

@@ -39,7 +39,11 @@ class GracefulShutdownTest {
             busy.last(new Command.Rcpt("<b@example.net>", List.of()));
             busy.send(new Command.Macro('T', Map.of("i", "4INFLIGHT")));
             busy.last(new Command.Data());
-            busy.last(new Command.Header("Subject", " in flight"));
+            String[] parts = MilterTestClient.ORDINARY_MESSAGE.split("\r\n\r\n", 2);
+            for (String line : parts[0].split("\r\n")) {
+                int colon = line.indexOf(':');
+                busy.last(new Command.Header(line.substring(0, colon), line.substring(colon + 1)));
+            }
             idle.negotiate(MilterTestClient.POSTFIX_OFFER);
 
             Thread closer = Thread.ofPlatform().start(daemon::close);
@@ -50,7 +54,7 @@ class GracefulShutdownTest {
             assertThat(closer.isAlive()).as("shutdown waits for the message").isTrue();
 
             assertThat(busy.last(new Command.EndOfHeaders())).isEqualTo(new Response.Continue());
-            assertThat(busy.last(new Command.Body("hello\r\n".getBytes(StandardCharsets.US_ASCII))))
+            assertThat(busy.last(new Command.Body(parts[1].getBytes(StandardCharsets.US_ASCII))))
                     .isEqualTo(new Response.Continue());
             List<Response> eom = busy.exchange(new Command.EndOfMessage(new byte[0]));
 

@@ -70,7 +70,7 @@ class ProgressTest {
 
     private static List<Response> message(MilterTestClient c) throws Exception {
         c.negotiate(MilterTestClient.POSTFIX_OFFER);
-        return c.sendMessage("<a@example.org>", "<b@example.net>", "4SLOW", "Subject: s\r\n\r\nbody\r\n");
+        return c.sendMessage("<a@example.org>", "<b@example.net>", "4SLOW", MilterTestClient.ORDINARY_MESSAGE);
     }
 
     @Test

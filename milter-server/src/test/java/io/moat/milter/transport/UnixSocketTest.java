@@ -33,7 +33,7 @@ class UnixSocketTest {
                 assertThat(c.last(new Command.Connect("localhost", Command.Family.SMFIA_UNIX, 0, "/var/run/smtp.sock")))
                         .isEqualTo(new Response.Continue());
                 List<Response> eom = c.sendMessage("<a@example.org>", "<b@example.net>", "4UNIX",
-                        "Subject: over unix\r\n\r\nhello\r\n");
+                        MilterTestClient.ORDINARY_MESSAGE);
                 assertThat(eom).last().isEqualTo(new Response.Continue());
             }
             assertThat(daemon.records()).singleElement().satisfies(r -> {
