@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.envelope.ConfiguredMailboxDirectory;
+import io.moat.milter.filter.envelope.MailboxDirectory;
+import io.moat.milter.filter.envelope.RecipientPolicyFilter;
+import io.moat.milter.filter.envelope.SenderAllowFilter;
+import io.moat.milter.filter.header.HeaderCheckFilter;
+import io.moat.milter.filter.rbl.RblFilters;
 import io.moat.milter.filter.spam.ContentRules;
 import io.moat.milter.filter.spam.SpamScoreFilter;
 import io.moat.milter.offline.OfflineScan;
@@ -30,6 +37,7 @@ import io.moat.milter.store.StoreQuarantineSink;
 import io.moat.store.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -104,11 +112,20 @@ public final class Daemon implements Closeable {
 
     /** The filters, in the order they run within each stage. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
-        return List.of(
+        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
+        List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
                 new GtubeFilter(),
-                new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+                new RecipientPolicyFilter(envelope),
+                new SenderAllowFilter(envelope, config.envelope().allowWeight())));
+        // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
+        out.addAll(RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker()).filters());
+        if (config.headerChecks()) {
+            out.add(HeaderCheckFilter.standard());
+        }
+        out.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+        return out;
     }
 
     /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */

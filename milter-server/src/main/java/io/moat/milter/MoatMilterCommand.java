@@ -132,7 +132,8 @@ public final class MoatMilterCommand implements Callable<Integer> {
         return new MoatConfig(addresses, false, cfg.hostname(), cfg.maxConnections(), cfg.idleTimeout(),
                 cfg.unixSocketMode(), cfg.maxFrameSize(), cfg.progressInterval(), cfg.maxMessageSize(),
                 cfg.memoryBuffer(), cfg.spoolDirectory(), cfg.shutdownGrace(), cfg.traceHeader(),
-                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store(), cfg.rules(), cfg.pidFile());
+                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store(), cfg.rules(), cfg.pidFile(),
+                cfg.rbl(), cfg.envelope(), cfg.headerChecks());
     }
 
     private static String hostname() {

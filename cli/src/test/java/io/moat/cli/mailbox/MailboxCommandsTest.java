@@ -78,6 +78,15 @@ class MailboxCommandsTest {
     }
 
     @Test
+    void malformedCsvIsAClearErrorAndImportsNothing() throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "ann@example.org\n\"bob@example.org,Bob\n");
+        CliRun r = store.run("mailbox", "import", csv.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("moat: cannot read").doesNotContain("\tat ");
+        assertThat(store.run("mailbox", "list").out()).contains("No mailboxes.");
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         CliRun r = store.run("mailbox", "import", dir.resolve("none.csv").toString());
         assertThat(r.exit()).isEqualTo(1);

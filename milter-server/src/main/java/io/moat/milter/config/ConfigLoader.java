@@ -63,7 +63,7 @@ public final class ConfigLoader {
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
         top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
-                "store", "release", "retention", "rules", "bayes", "pid-file");
+                "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers");
         StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
@@ -77,6 +77,8 @@ public final class ConfigLoader {
         trace.allowOnly("header");
         ConfigNode verdict = top.child("verdict");
         verdict.allowOnly("spam-threshold", "quarantine-threshold", "reject-threshold", "subject-tag", "actions");
+        ConfigNode headers = top.child("headers");
+        headers.allowOnly("enabled");
 
         List<ListenAddress> listen = listen(top);
         String mode = conn.string("unix-socket-mode", "rw-rw----");
@@ -104,7 +106,8 @@ public final class ConfigLoader {
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
                     verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
                     optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
-                    store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null);
+                    store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
+                    RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.envelope.EnvelopePolicy;
+import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
@@ -40,7 +42,10 @@ public record MoatConfig(
         Map<Classification, Action> actions,
         StoreSettings store,
         RulesSettings rules,
-        @Nullable Path pidFile) {
+        @Nullable Path pidFile,
+        RblSettings rbl,
+        EnvelopePolicy envelope,
+        boolean headerChecks) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(

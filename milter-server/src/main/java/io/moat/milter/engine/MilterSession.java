@@ -193,7 +193,8 @@ public final class MilterSession implements AutoCloseable {
 
     private List<Response> body(Command.Body b) throws IOException {
         Transaction t = openTx();
-        if (t.size() + b.chunk().length <= settings.maxMessageSize()) {
+        // Once a chunk went over the limit nothing more is kept: filters must never see a body with a hole.
+        if (openOutcome().overflowBytes() == 0 && t.size() + b.chunk().length <= settings.maxMessageSize()) {
             t.appendBody(b.chunk());
             return reply(b.code(), new Response.Continue());
         }
@@ -330,16 +331,17 @@ public final class MilterSession implements AutoCloseable {
     }
 
     private List<Response> failSafe(CommandCode code) {
-        if (!negotiated.expectsReply(code) || code == CommandCode.SMFIC_OPTNEG) {
+        if (code == CommandCode.SMFIC_OPTNEG) {
             return List.of();
         }
         Transaction t = tx;
         if (t != null && machine.state() != SessionState.CLOSED) {
+            // Kept as the pending verdict, so a failure at a no-reply step is answered at the next reply.
             Verdict v = new Verdict.TempFail(INTERNAL);
             record(t, v, decide(t), t.recipients(), true);
             t.setPending(v);
         }
-        return List.of(INTERNAL.toResponse());
+        return negotiated.expectsReply(code) ? List.of(INTERNAL.toResponse()) : List.of();
     }
 
     private List<Response> reply(CommandCode code, Response r) {

@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 /**
  * Reads messages from a path: a folder (every regular, non-hidden file below it, in name order,
  * each one message or an mbox), or one file. A file that starts with an mbox {@code From } line
- * and has more such lines is split into its messages; otherwise the file is one message.
+ * and has more such separator lines (after an empty line, with a time in them) is split into its
+ * messages; otherwise the file is one message.
  */
 public final class CorpusReader {
+    private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("^From \\S+ .*\\d{1,2}:\\d\\d");
     private CorpusReader() {
     }
 
@@ -60,13 +62,24 @@ public final class CorpusReader {
         }
         int start = 0;
         for (int i = 0; i < bytes.length - 1; i++) {
-            if (bytes[i] == '\n' && startsWith(bytes, i + 1, from) && (i == 0 || bytes[i - 1] == '\n')) {
+            if (bytes[i] == '\n' && startsWith(bytes, i + 1, from) && (i == 0 || bytes[i - 1] == '\n')
+                    && isSeparator(bytes, i + 1)) {
                 spans.add(new int[] {start, i + 1});
                 start = i + 1;
             }
         }
         spans.add(new int[] {start, bytes.length});
         return spans;
+    }
+
+    /** A separator line looks like {@code From sender Mon Jan  1 00:00:00 2002}: it has a time. */
+    private static boolean isSeparator(byte[] b, int start) {
+        int end = start;
+        while (end < b.length && b[end] != '\n' && end - start < 300) {
+            end++;
+        }
+        String line = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        return SEPARATOR.matcher(line).find();
     }
 
     private static boolean startsWith(byte[] b, int at, byte[] prefix) {

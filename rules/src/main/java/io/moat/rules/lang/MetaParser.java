@@ -73,7 +73,7 @@ public final class MetaParser {
                 }
                 MetaExpression inner = binary(0);
                 depth--;
-                if (!")".equals(next())) {
+                if (pos >= tokens.size() || !")".equals(tokens.get(pos++))) {
                     throw new IllegalArgumentException("missing ')' in meta expression");
                 }
                 yield inner;

@@ -81,7 +81,8 @@ final class Translator {
     }
 
     private void digits(char first, boolean inClass) {
-        if (first == '0' || inClass) {
+        boolean threeOctal = i + 1 < in.length() && isOctal(first) && isOctal(in.charAt(i)) && isOctal(in.charAt(i + 1));
+        if (first == '0' || inClass || threeOctal) {
             int start = i - 1;
             while (i < in.length() && i - start < 3 && in.charAt(i) >= '0' && in.charAt(i) <= '7') {
                 i++;
@@ -90,6 +91,10 @@ final class Translator {
         } else {
             out.append('\\').append(first);
         }
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     private void backreference() throws UntranslatableException {

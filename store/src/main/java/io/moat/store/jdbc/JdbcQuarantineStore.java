@@ -45,7 +45,7 @@ final class JdbcQuarantineStore implements QuarantineStore {
         String key = e.queueId() + ":" + sha256;
         byte[] token = new byte[16];
         random.nextBytes(token);
-        return db.write(c -> {
+        return db.writeGrouped(c -> {
             Optional<Long> created = insert(c, e, key, sha256, HexFormat.of().formatHex(token));
             if (created.isEmpty()) {
                 return new QuarantineReceipt(existing(c, key), true);

@@ -7,6 +7,7 @@ import io.moat.store.QuarantineEntry;
 import io.moat.store.QuarantineReceipt;
 import io.moat.store.Store;
 import io.moat.store.StoreConfig;
+import io.moat.store.postgres.PostgresServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing is lost: a writer killed with SIGKILL in the middle of quarantine writes leaves every
+ * Nothing is lost, on SQLite and PostgreSQL: a writer killed with SIGKILL in the middle of quarantine writes leaves every
  * message it reported committed (the point where the daemon answers Postfix) in the store, and
  * Postfix's retry of any of them (same queue id and bytes) is not stored twice.
  */
@@ -30,7 +31,15 @@ class KilledWriterTest {
 
     @Test
     void everyCommittedMessageSurvivesSigkillAndARetryIsNotStoredTwice() throws Exception {
-        String url = "jdbc:sqlite:" + dir.resolve("moat.db");
+        survivesSigkill("jdbc:sqlite:" + dir.resolve("moat.db"));
+    }
+
+    @Test
+    void theSameHoldsOnPostgres() throws Exception {
+        survivesSigkill(PostgresServer.shared().createDatabase("killed"));
+    }
+
+    private static void survivesSigkill(String url) throws Exception {
         Map<String, Long> committed = runAndKill(url, 40);
 
         try (Store store = Store.open(StoreConfig.of(url), Clock.systemUTC())) {
