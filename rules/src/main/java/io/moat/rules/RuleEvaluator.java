@@ -71,6 +71,10 @@ public final class RuleEvaluator {
         }
         String text = texts.text(t.target(), false);
         Matcher matcher = t.pattern().matcher(text);
+        String searched = texts.text(t.target(), t.literalsIgnoreCase());
+        if (!t.leading().isEmpty() && searched.length() == text.length()) {
+            return LeadingMatch.count(matcher, searched, t.leading(), max);
+        }
         int n = 0;
         while (n < max && matcher.find()) {
             n++;

@@ -95,4 +95,19 @@ class ContentScorerTest {
         ContentReport r = scorer.score(mail("From: \"Bob Smith\" <bob@example.com>\nSubject: =?utf-8?q?hello?=\n\nx"));
         assertThat(r.findings()).extracting(Finding::symbol).containsExactlyInAnyOrder("NAME_BOB", "ADDR_EX", "NO_XM", "RAW_ENC");
     }
+
+    @Test
+    void rulesTriedOnlyWhereTheirLeadingWordOccursMatchLikeAFullScan() {
+        RuleSet rules = rules("""
+                body WORD_START /\\b(?:cash|money)\\s+now\\b/i
+                tflags WORD_START multiple
+                body AT_START /^subject line/i
+                body MID_WORD /\\bash\\b/
+                """);
+        ContentScorer scorer = new ContentScorer(rules, new MemoryTokenStore(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
+        ContentReport r = scorer.score(mail("Subject: subject line\n\nCASH NOW, money now! pettycash now. cash nowhere. flash\n"));
+        assertThat(r.findings()).extracting(Finding::symbol).containsExactlyInAnyOrder("WORD_START", "AT_START");
+        assertThat(r.findings()).filteredOn(f -> f.symbol().equals("WORD_START")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).isEqualTo("2 hits"));
+    }
 }

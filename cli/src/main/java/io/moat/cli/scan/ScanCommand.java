@@ -61,8 +61,8 @@ public final class ScanCommand implements Callable<Integer> {
         OfflineScan scanner;
         try {
             scanner = Daemon.offline(load(), Clock.systemUTC());
-        } catch (ConfigException | IOException e) {
-            err.println("moat: " + e.getMessage());
+        } catch (ConfigException | IOException | RuntimeException e) {
+            err.println("moat: cannot set up the pipeline: " + e.getMessage());
             return ExitCodes.FAILED;
         }
         int status = ExitCodes.OK;

@@ -229,7 +229,7 @@ public final class MilterSession implements AutoCloseable {
             }
         }
         RecipientPolicy first = settings.policies().forRecipient(t.recipients().isEmpty() ? "" : t.recipients().get(0));
-        String trace = plan.verdict().action() + "; class=" + plan.classification().label() + "; score=" + decision.score()
+        String trace = (plan.tagged() ? "tag" : plan.verdict().action()) + "; class=" + plan.classification().label() + "; score=" + decision.score()
                 + "; elapsed=" + elapsedNanos() / 1_000_000 + "ms; host=" + settings.hostname();
         List<Response> out = ResponsePlan.endOfMessage(plan, negotiated,
                 new EndOfMessageHeaders(t.headers(), settings.traceHeader(), trace, decision, first.spamThreshold()));
@@ -255,6 +255,9 @@ public final class MilterSession implements AutoCloseable {
 
     /** One record per group of recipients that met the same fate. */
     private void recordPlan(Transaction t, DeliveryPlan plan, Decision d, long quarantineId) {
+        if (openOutcome().recorded()) {
+            return; // an earlier stage already ended this message (and logged it)
+        }
         Map<Action, List<String>> groups = new EnumMap<>(Action.class);
         plan.actions().forEach((r, a) -> groups.computeIfAbsent(a, k -> new ArrayList<>()).add(r));
         if (groups.isEmpty()) {

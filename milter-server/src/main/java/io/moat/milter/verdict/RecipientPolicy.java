@@ -15,6 +15,11 @@ public record RecipientPolicy(
         ActionPolicy actions,
         String subjectTag) {
 
+    /** A policy with one spam threshold, no stricter tiers and no subject tag. */
+    public static RecipientPolicy of(double spamThreshold, ActionPolicy actions) {
+        return new RecipientPolicy(spamThreshold, OptionalDouble.empty(), OptionalDouble.empty(), actions, "");
+    }
+
     /** The class of a scored message for this recipient: implied classes first, then the threshold. */
     public Classification classify(Decision d) {
         Classification c = Classification.CLEAN;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.engine;
 
+import io.moat.milter.verdict.RecipientPolicy;
+import io.moat.milter.verdict.PolicySource;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
@@ -85,7 +87,8 @@ final class EngineFixture {
             filters.add(new GtubeFilter());
         }
         filters.addAll(extraFilters);
-        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0), policy, records::add,
+        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0),
+                PolicySource.fixed(RecipientPolicy.of(5.0, policy)), QuarantineSink.NONE, records::add,
                 Clock.fixed(NOW, ZoneOffset.UTC), nanos::get, maxMessageSize, memoryLimit, spool, TRACE, HOST);
     }
 

@@ -65,12 +65,14 @@ class MilterSessionTest {
         f.nanos.addAndGet(5_000_000_000L); // waiting for the MTA is not Moat's time
         List<Response> eom = mta.eom("4QID1");
 
-        assertThat(eom).hasSize(2);
+        assertThat(eom).hasSize(4);
         assertThat(eom.get(0)).isInstanceOfSatisfying(Response.AddHeader.class, h -> {
             assertThat(h.name()).isEqualTo("X-Moat-Status");
             assertThat(h.value()).isEqualTo(" deliver; class=clean; score=0.0; elapsed=3ms; host=gw.example.net");
         });
-        assertThat(eom.get(1)).isEqualTo(CONTINUE);
+        assertThat(eom.get(1)).isEqualTo(new Response.AddHeader("X-Spam-Score", " 0.0"));
+        assertThat(eom.get(2)).isEqualTo(new Response.AddHeader("X-Spam-Status", " No, score=0.0 required=5.0 tests=none"));
+        assertThat(eom.get(3)).isEqualTo(CONTINUE);
         assertThat(mta.abort()).isEmpty();
         assertThat(mta.send(new Command.Quit())).isEmpty();
         assertThat(s.state()).isEqualTo(SessionState.CLOSED);
@@ -208,20 +210,16 @@ class MilterSessionTest {
     }
 
     @Test
-    void quarantinePolicyHoldsTheMessageWithQuarantineThenContinue() throws Exception {
+    void quarantinePolicyWithoutAStoreTempfailsRatherThanDelivers() throws Exception {
         EngineFixture f = fixture().action(Classification.SPAM, Action.QUARANTINE);
         Mta mta = new Mta(f.session());
         mta.open();
 
         List<Response> eom = mta.message("4QQ", "a@example.org", "b@example.net", "hi", GTUBE + "\r\n");
 
-        assertThat(eom).hasSize(3);
-        assertThat(eom.get(0)).isInstanceOfSatisfying(Response.AddHeader.class,
-                h -> assertThat(h.value()).startsWith(" quarantine; class=spam; score=1000.0;"));
-        assertThat(eom.get(1)).isInstanceOfSatisfying(Response.Quarantine.class,
-                q -> assertThat(q.reason()).isEqualTo("Moat: spam score=1000.0"));
-        assertThat(eom.get(2)).isEqualTo(CONTINUE);
-        assertThat(f.records).singleElement().extracting(MessageRecord::action).isEqualTo("quarantine");
+        assertThat(eom).singleElement().isInstanceOfSatisfying(Response.ReplyCode.class,
+                r -> assertThat(r.reply()).startsWith("451 4.7.1 "));
+        assertThat(f.records).singleElement().extracting(MessageRecord::action).isEqualTo("tempfail");
     }
 
     @Test

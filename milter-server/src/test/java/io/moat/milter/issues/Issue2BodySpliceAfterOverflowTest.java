@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.issues;
 
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.RecipientPolicy;
+import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -62,7 +65,8 @@ class Issue2BodySpliceAfterOverflowTest {
             }
         };
         EngineSettings settings = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(capture)),
-                new Scorer(5.0), new ActionPolicy(Map.of(Classification.OVERSIZED, Action.DELIVER)), r -> { },
+                new Scorer(5.0), PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of(Classification.OVERSIZED, Action.DELIVER)))),
+                QuarantineSink.NONE, r -> { },
                 Clock.systemUTC(), System::nanoTime, 100, 1024, spool, "X-Moat-Status", "gw.example.net");
         MilterSession s = new MilterSession("i2c", settings);
         s.handle(new Command.OptNeg(6, 0x1FF, 0x1FFFFF & ~ProtocolFlag.SMFIP_SKIP.bit()));

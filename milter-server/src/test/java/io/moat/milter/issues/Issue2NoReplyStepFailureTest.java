@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.issues;
 
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.RecipientPolicy;
+import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -41,7 +44,7 @@ class Issue2NoReplyStepFailureTest {
         Negotiator nrBody = new Negotiator(EnumSet.allOf(ActionFlag.class),
                 EnumSet.of(ProtocolFlag.SMFIP_NR_BODY, ProtocolFlag.SMFIP_HDR_LEADSPC), Map.of());
         EngineSettings settings = new EngineSettings(nrBody, new Pipeline(List.of()), new Scorer(5.0),
-                new ActionPolicy(Map.of()), records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16, spool,
+                PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16, spool,
                 "X-Moat-Status", "gw.example.net");
         return new MilterSession("i2", settings);
     }
@@ -70,7 +73,7 @@ class Issue2NoReplyStepFailureTest {
         Path notADirectory = Files.writeString(dir.resolve("spool"), "x");
         List<MessageRecord> records = new ArrayList<>();
         EngineSettings settings = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of()), new Scorer(5.0),
-                new ActionPolicy(Map.of()), records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16,
+                PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16,
                 notADirectory, "X-Moat-Status", "gw.example.net");
         MilterSession s = new MilterSession("i2b", settings);
         s.handle(new Command.OptNeg(6, 0x1FF, 0x1FFFFF));

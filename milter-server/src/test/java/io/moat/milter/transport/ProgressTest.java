@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.transport;
 
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.RecipientPolicy;
+import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -54,7 +57,7 @@ class ProgressTest {
 
     private MilterServer server() throws Exception {
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(slowScanner)),
-                new Scorer(5.0), new ActionPolicy(Map.of()), r -> { }, Clock.systemUTC(), System::nanoTime,
+                new Scorer(5.0), PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, r -> { }, Clock.systemUTC(), System::nanoTime,
                 1_000_000, 65536, spool, "X-Moat-Status", "gw.test");
         ServerSettings settings = new ServerSettings(4, 16, 1 << 20, Duration.ofMillis(100), Duration.ofSeconds(30),
                 "rw-rw----");

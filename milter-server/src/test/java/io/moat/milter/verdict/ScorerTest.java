@@ -79,7 +79,7 @@ class ScorerTest {
         for (Action a : Action.values()) {
             Verdict v = new ActionPolicy(Map.of(c, a)).verdictFor(new Decision(7.5, c, List.of()));
             String expected = switch (a) {
-                case DELIVER -> "deliver";
+                case DELIVER, TAG -> "deliver";
                 case REJECT -> "reject";
                 case TEMPFAIL -> "tempfail";
                 case QUARANTINE -> "quarantine";

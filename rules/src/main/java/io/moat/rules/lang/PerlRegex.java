@@ -40,15 +40,24 @@ public final class PerlRegex {
         try {
             Pattern p = Pattern.compile(java, flags);
             boolean ci = (flags & Pattern.CASE_INSENSITIVE) != 0 || java.matches("(?s).*\\(\\?[a-z-]*i.*");
-            List<String> literals = (flags & Pattern.COMMENTS) != 0 ? List.of() : RequiredLiterals.of(java);
-            if (ci && !literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128))) {
-                literals = List.of();
-            }
-            return new RegexTranslation.Translated(p, ci ? literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList()
-                    : literals, ci);
+            boolean comments = (flags & Pattern.COMMENTS) != 0;
+            List<String> required = usable(comments ? List.of() : RequiredLiterals.of(java), ci);
+            List<String> leading = usable(comments ? List.of() : LeadingLiterals.of(java), ci);
+            return new RegexTranslation.Translated(p, required, leading, ci);
         } catch (PatternSyntaxException e) {
             return new RegexTranslation.Untranslatable(perl, "Java rejects it: " + e.getDescription() + " near index " + e.getIndex());
         }
+    }
+
+    /** Literals as the evaluator compares them: lower-cased if the pattern ignores case, ASCII only then. */
+    private static List<String> usable(List<String> literals, boolean ci) {
+        if (!ci) {
+            return literals;
+        }
+        if (!literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128))) {
+            return List.of();
+        }
+        return literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     /** A construct Perl has and Java does not. */

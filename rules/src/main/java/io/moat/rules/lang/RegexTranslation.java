@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
 /** The outcome of translating one Perl regular expression. */
 public sealed interface RegexTranslation {
     /**
-     * A working Java pattern, plus literals one of which every match must contain (empty if
-     * none are known), lower-cased when the pattern ignores case.
+     * A working Java pattern, plus literals one of which every match must contain and literals
+     * one of which every match starts with (each empty if none are known), lower-cased when the
+     * pattern ignores case.
      */
-    record Translated(Pattern pattern, List<String> requiredLiterals, boolean literalsIgnoreCase) implements RegexTranslation {
+    record Translated(Pattern pattern, List<String> requiredLiterals, List<String> leadingLiterals,
+            boolean literalsIgnoreCase) implements RegexTranslation {
         public Translated {
             requiredLiterals = List.copyOf(requiredLiterals);
+            leadingLiterals = List.copyOf(leadingLiterals);
         }
     }
 

@@ -88,7 +88,7 @@ final class RuleLine {
         };
         return switch (PerlRegex.translate(re.body(), re.flags())) {
             case RegexTranslation.Translated t -> new Statement.Define(new Rule.TextTest(
-                    name, target, t.pattern(), t.requiredLiterals(), t.literalsIgnoreCase()));
+                    name, target, t.pattern(), t.requiredLiterals(), t.leadingLiterals(), t.literalsIgnoreCase()));
             case RegexTranslation.Untranslatable u -> new Statement.Skip(new Unsupported(name, file, line, u.reason()));
         };
     }

@@ -80,6 +80,19 @@ class PerlRegexTest {
         assertThat(literals("x{10,20}abc", "")).containsExactly("abc");
     }
 
+    @Test
+    void leadingLiteralsAreFoundOnlyWhenEveryBranchStartsWithOne() {
+        assertThat(leading("\\b(?:earn|make)\\s+money|\\bfinancial\\s+freedom", "i")).containsExactly("earn", "make", "financial");
+        assertThat(leading("^Subject line", "i")).containsExactly("subject line");
+        assertThat(leading("foo|\\d+bar", "")).isEmpty();
+        assertThat(leading("(?:ab)?cdef", "")).isEmpty();
+        assertThat(leading("(?<=x)abc", "")).isEmpty();
+    }
+
+    private static java.util.List<String> leading(String perl, String flags) {
+        return ((RegexTranslation.Translated) PerlRegex.translate(perl, flags)).leadingLiterals();
+    }
+
     private static java.util.List<String> literals(String perl, String flags) {
         return ((RegexTranslation.Translated) PerlRegex.translate(perl, flags)).requiredLiterals();
     }
