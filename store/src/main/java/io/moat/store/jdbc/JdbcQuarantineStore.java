@@ -42,7 +42,7 @@ final class JdbcQuarantineStore implements QuarantineStore {
     @Override
     public QuarantineReceipt put(QuarantineEntry e) {
         String sha256 = e.sha256();
-        String key = e.queueId() + ":" + sha256;
+        String key = e.messageKey(sha256);
         byte[] token = new byte[16];
         random.nextBytes(token);
         return db.writeGrouped(c -> {
