@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.bench.load;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * How to load the milter.
+ *
+ * @param connections           concurrent milter connections (Postfix opens one per SMTP session)
+ * @param messagesPerConnection messages per connection before ABORT+QUIT and a new connection
+ * @param warmup                time played but not measured
+ * @param duration              measured time, used when {@code messageCount} is 0
+ * @param messageCount          measured messages across all connections, 0 to measure by time
+ * @param flushEachFrame        write the MACRO packet and its command in two writes, as Postfix does
+ */
+public record LoadSettings(InetSocketAddress target, int connections, int messagesPerConnection, Duration warmup,
+                           Duration duration, long messageCount, boolean flushEachFrame) {
+    public LoadSettings {
+        if (connections < 1 || messagesPerConnection < 1) {
+            throw new IllegalArgumentException("connections and messages per connection must be at least 1");
+        }
+        if (messageCount < 0 || duration.isNegative() || warmup.isNegative()) {
+            throw new IllegalArgumentException("durations and counts must not be negative");
+        }
+        if (messageCount == 0 && duration.isZero()) {
+            throw new IllegalArgumentException("give a duration or a message count");
+        }
+    }
+}
