@@ -3,6 +3,7 @@ package io.moat.bench;
 
 import io.moat.bench.load.CorpusReader;
 import io.moat.bench.load.GcLog;
+import io.moat.bench.load.HostCpu;
 import io.moat.bench.load.LoadReport;
 import io.moat.bench.load.LoadRun;
 import io.moat.bench.load.LoadSettings;
@@ -49,8 +50,12 @@ public final class MilterLoad implements Callable<Integer> {
     double duration = 30;
     @Option(names = "--messages", description = "measure this many messages instead of a duration")
     long messages;
-    @Option(names = "--flush-each-frame", description = "write MACRO and its command separately, as Postfix does")
+    @Option(names = "--flush-each-frame", description = "write MACRO and its command in two writes (Postfix"
+            + " does not; with --nagle this shows the delayed-ACK stall)")
     boolean flushEachFrame;
+    @Option(names = "--nagle", description = "leave Nagle's algorithm on, as Postfix's milter socket does"
+            + " (default: TCP_NODELAY)")
+    boolean nagle;
     @Option(names = "--daemon-pid", description = "the milter's PID, to report the CPU it used")
     long daemonPid;
     @Option(names = "--gc-log", description = "the milter's -Xlog:gc file, to report its heap")
@@ -72,7 +77,7 @@ public final class MilterLoad implements Callable<Integer> {
         List<PreparedMessage> prepared = samples.stream().map(PreparedMessage::of).toList();
         double mean = samples.stream().mapToInt(SampleMessage::size).average().orElse(0);
         LoadSettings settings = new LoadSettings(address(target), connections, perConnection,
-                seconds(warmup), seconds(messages > 0 ? 0 : duration), messages, flushEachFrame);
+                seconds(warmup), seconds(messages > 0 ? 0 : duration), messages, flushEachFrame, nagle);
         LoadRun run = new LoadRun(settings, prepared, System::nanoTime);
         AtomicReference<Tally> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -86,15 +91,18 @@ public final class MilterLoad implements Callable<Integer> {
         Thread.sleep(Math.max(0, (run.measureStart() - System.nanoTime()) / 1_000_000));
         Duration daemon0 = cpu(daemonPid);
         Duration self0 = cpu(ProcessHandle.current().pid());
+        Duration host0 = HostCpu.busy();
         runner.join();
         if (failure.get() != null) {
             throw failure.get();
         }
+        Duration host = HostCpu.busy().minus(host0);
         Tally tally = result.get();
         double secs = messages > 0 ? (tally.lastEnd() - run.measureStart()) / 1e9 : duration;
         LoadReport report = new LoadReport(settings, samples.size(), mean, tally, secs,
                 daemonPid > 0 ? cpu(daemonPid).minus(daemon0) : null,
-                cpu(ProcessHandle.current().pid()).minus(self0), gcLog != null ? GcLog.read(gcLog) : null);
+                cpu(ProcessHandle.current().pid()).minus(self0), host, Runtime.getRuntime().availableProcessors(),
+                gcLog != null ? GcLog.read(gcLog) : null);
         System.out.println(json ? report.json() : report.table());
         return tally.messages() > 0 && tally.errors() == 0 ? 0 : 1;
     }

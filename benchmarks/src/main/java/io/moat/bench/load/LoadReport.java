@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param daemonCpu  CPU time the daemon used in the measured window, null when no PID was given
  * @param loadCpu    CPU time this generator used in the measured window
+ * @param hostCpu    CPU time the whole machine was busy in the measured window
+ * @param cores      the machine's cores, shared by the daemon, the generator and anything else
  * @param gc         the daemon's GC log summary, null when no log was given
  */
 public record LoadReport(LoadSettings settings, int corpusMessages, double meanMessageBytes, Tally tally,
-                         double seconds, @Nullable Duration daemonCpu, Duration loadCpu, @Nullable GcLog gc) {
+                         double seconds, @Nullable Duration daemonCpu, Duration loadCpu, Duration hostCpu, int cores,
+                         @Nullable GcLog gc) {
 
     public double messagesPerSecond() {
         return seconds > 0 ? tally.messages / seconds : 0;
@@ -46,6 +49,11 @@ public record LoadReport(LoadSettings settings, int corpusMessages, double meanM
             f.put("daemon_cpu_us_per_message", round(daemonCpu.toNanos() / 1e3 / Math.max(1, tally.messages)));
         }
         f.put("generator_cpu_percent", round(100.0 * loadCpu.toNanos() / 1e9 / seconds));
+        f.put("cores", cores);
+        if (daemonCpu != null && !hostCpu.isZero()) {
+            Duration others = hostCpu.minus(daemonCpu).minus(loadCpu);
+            f.put("other_processes_cpu_percent", round(Math.max(0, 100.0 * others.toNanos() / 1e9 / seconds)));
+        }
         if (gc != null) {
             f.put("daemon_gc_collections", gc.collections());
             f.put("daemon_heap_max_after_gc_mb", round(gc.maxAfterBytes() / 1048576.0));

@@ -62,7 +62,7 @@ public final class LoadRun {
         int next = worker;
         int connection = worker;
         while (!stop && ticker.getAsLong() <= measureEnd) {
-            try (MilterClient client = MilterClient.open(settings.target(), settings.flushEachFrame())) {
+            try (MilterClient client = MilterClient.open(settings.target(), settings.flushEachFrame(), settings.nagle())) {
                 tally.connections++;
                 PostfixConversation session = new PostfixConversation(client, connection);
                 connection += settings.connections();

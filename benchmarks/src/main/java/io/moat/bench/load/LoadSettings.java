@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param warmup                time played but not measured
  * @param duration              measured time, used when {@code messageCount} is 0
  * @param messageCount          measured messages across all connections, 0 to measure by time
- * @param flushEachFrame        write the MACRO packet and its command in two writes, as Postfix does
+ * @param flushEachFrame        write the MACRO packet and its command in two writes; Postfix does not
+ *                              (milter8.c sends both "in one VSTREAM transaction"), this is for experiments
+ * @param nagle                 leave Nagle's algorithm on (no TCP_NODELAY), as Postfix's milter socket does
  */
 public record LoadSettings(InetSocketAddress target, int connections, int messagesPerConnection, Duration warmup,
-                           Duration duration, long messageCount, boolean flushEachFrame) {
+                           Duration duration, long messageCount, boolean flushEachFrame, boolean nagle) {
     public LoadSettings {
         if (connections < 1 || messagesPerConnection < 1) {
             throw new IllegalArgumentException("connections and messages per connection must be at least 1");

@@ -52,9 +52,10 @@ public final class MilterClient implements Closeable {
     }
 
     /** Connects and negotiates; the milter's answer decides the steps, replies and macros that follow. */
-    public static MilterClient open(InetSocketAddress milter, boolean flushEachFrame) throws IOException, ProtocolException {
+    public static MilterClient open(InetSocketAddress milter, boolean flushEachFrame, boolean nagle)
+            throws IOException, ProtocolException {
         Socket s = new Socket();
-        s.setTcpNoDelay(true);
+        s.setTcpNoDelay(!nagle);
         s.setSoTimeout(30_000);
         s.connect(milter, 10_000);
         MilterClient c = new MilterClient(s, flushEachFrame);
