@@ -9,6 +9,7 @@
 #        scripts/bench-milter.sh --json
 # Environment: CORPUS (default ../shared/corpus/train beside the checkout, or /work/shared/corpus/train),
 #   DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), BENCH_JAVA_OPTS (generator JVM),
+#   TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
 #   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -38,7 +39,7 @@ if [ "${JFR:-0}" = 1 ]; then
 fi
 mkdir -p "$work/spool"
 cat > "$work/moat.yaml" <<YAML
-listen: [ "inet:127.0.0.1:$port" ]
+listen: [ "inet:127.0.0.1:$port", "unix:$work/milter.sock" ]
 limits:
   spool-directory: $work/spool
 YAML
@@ -57,11 +58,13 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 # bin/moat-milter execs java, so $daemon is the JVM's PID.
-echo "bench-milter: daemon pid $daemon on 127.0.0.1:$port ($opts); $(nproc) cores shared with the generator" >&2
+echo "bench-milter: daemon pid $daemon on 127.0.0.1:$port and $work/milter.sock ($opts); $(nproc) cores shared with the generator" >&2
 
+target="127.0.0.1:$port"
+[ "${TRANSPORT:-inet}" = unix ] && target="unix:$work/milter.sock"
 status=0
 # shellcheck disable=SC2086
-"$java" ${BENCH_JAVA_OPTS:--Xmx512m} -jar benchmarks/target/moat-bench.jar --target "127.0.0.1:$port" \
+"$java" ${BENCH_JAVA_OPTS:--Xmx512m} -jar benchmarks/target/moat-bench.jar --target "$target" \
   --corpus "$corpus/ham" --corpus "$corpus/spam" --corpus "$corpus/hard-ham" \
   --daemon-pid "$daemon" --gc-log "$work/gc.log" "$@" || status=$?
 echo "bench-milter: daemon logged $(wc -l <"$work/messages.log") message lines" >&2

@@ -11,6 +11,8 @@ import io.moat.bench.load.PreparedMessage;
 import io.moat.bench.load.SampleMessage;
 import io.moat.bench.load.Tally;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "moat-bench-milter", mixinStandardHelpOptions = true,
         description = "Load a milter the way Postfix 3.7 does and measure it.")
 public final class MilterLoad implements Callable<Integer> {
-    @Option(names = "--target", description = "the milter, HOST:PORT (default ${DEFAULT-VALUE})")
+    @Option(names = "--target", description = "the milter, HOST:PORT or unix:PATH (default ${DEFAULT-VALUE})")
     String target = "127.0.0.1:7357";
     @Option(names = "--corpus", required = true, description = "a directory of messages (repeatable)")
     List<Path> corpus = List.of();
@@ -118,7 +120,10 @@ public final class MilterLoad implements Callable<Integer> {
         return Duration.ofNanos((long) (s * 1e9));
     }
 
-    private static InetSocketAddress address(String hostPort) {
+    private static SocketAddress address(String hostPort) {
+        if (hostPort.startsWith("unix:")) {
+            return UnixDomainSocketAddress.of(hostPort.substring(5));
+        }
         int colon = hostPort.lastIndexOf(':');
         if (colon < 1) {
             throw new CommandLine.ParameterException(new CommandLine(new MilterLoad()), "--target must be HOST:PORT");

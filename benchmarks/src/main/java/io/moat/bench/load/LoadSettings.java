@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.bench.load;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 
 /**
  * How to load the milter.
+ *
+ * @param target                the milter: an InetSocketAddress or a UnixDomainSocketAddress
  *
  * @param connections           concurrent milter connections (Postfix opens one per SMTP session)
  * @param messagesPerConnection messages per connection before ABORT+QUIT and a new connection
@@ -16,7 +18,7 @@ import java.time.Duration;
  *                              (milter8.c sends both "in one VSTREAM transaction"), this is for experiments
  * @param nagle                 leave Nagle's algorithm on (no TCP_NODELAY), as Postfix's milter socket does
  */
-public record LoadSettings(InetSocketAddress target, int connections, int messagesPerConnection, Duration warmup,
+public record LoadSettings(SocketAddress target, int connections, int messagesPerConnection, Duration warmup,
                            Duration duration, long messageCount, boolean flushEachFrame, boolean nagle) {
     public LoadSettings {
         if (connections < 1 || messagesPerConnection < 1) {

@@ -18,8 +18,13 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,28 +42,38 @@ public final class MilterClient implements Closeable {
     public static final int ACTIONS = 0x1FF;
     public static final int PROTOCOL = 0x1FFFFF;
 
-    private final Socket socket;
+    private final Closeable socket;
     private final OutputStream out;
     private final FrameReader in;
     private final boolean flushEachFrame;
     private Set<ProtocolFlag> flags = EnumSet.noneOf(ProtocolFlag.class);
     private PostfixMacros macros = new PostfixMacros(Map.of());
 
-    private MilterClient(Socket socket, boolean flushEachFrame) throws IOException {
+    private MilterClient(Closeable socket, InputStream in, OutputStream out, boolean flushEachFrame) {
         this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-        this.in = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16), 1 << 24);
+        this.out = new BufferedOutputStream(out, 1 << 16);
+        this.in = new FrameReader(new BufferedInputStream(in, 1 << 16), 1 << 24);
         this.flushEachFrame = flushEachFrame;
     }
 
-    /** Connects and negotiates; the milter's answer decides the steps, replies and macros that follow. */
-    public static MilterClient open(InetSocketAddress milter, boolean flushEachFrame, boolean nagle)
+    /**
+     * Connects (TCP, or a unix socket when {@code milter} is a {@link UnixDomainSocketAddress}) and
+     * negotiates; the milter's answer decides the steps, replies and macros that follow.
+     */
+    public static MilterClient open(SocketAddress milter, boolean flushEachFrame, boolean nagle)
             throws IOException, ProtocolException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(!nagle);
-        s.setSoTimeout(30_000);
-        s.connect(milter, 10_000);
-        MilterClient c = new MilterClient(s, flushEachFrame);
+        MilterClient c;
+        if (milter instanceof UnixDomainSocketAddress) {
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(milter);
+            c = new MilterClient(ch, Channels.newInputStream(ch), Channels.newOutputStream(ch), flushEachFrame);
+        } else {
+            Socket s = new Socket();
+            s.setTcpNoDelay(!nagle);
+            s.setSoTimeout(30_000);
+            s.connect(milter, 10_000);
+            c = new MilterClient(s, s.getInputStream(), s.getOutputStream(), flushEachFrame);
+        }
         try {
             c.negotiate();
         } catch (IOException | ProtocolException | RuntimeException e) {
@@ -107,8 +122,12 @@ public final class MilterClient implements Closeable {
             out.flush();
         }
         write(command);
+        if (noReplyFlag != null && flags.contains(noReplyFlag)) {
+            // Like Postfix's VSTREAM: steps without a reply stay buffered until the next read.
+            return 'c';
+        }
         out.flush();
-        return noReplyFlag != null && flags.contains(noReplyFlag) ? 'c' : awaitTerminal();
+        return awaitTerminal();
     }
 
     /** Sends a command that never gets a reply (ABORT, QUIT). */
@@ -131,6 +150,7 @@ public final class MilterClient implements Closeable {
     }
 
     private Frame readFrame() throws IOException, ProtocolException {
+        out.flush();
         Frame f = in.read();
         if (f == null) {
             throw new EOFException("milter closed the connection");

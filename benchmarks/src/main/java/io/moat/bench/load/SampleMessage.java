@@ -18,16 +18,12 @@ public record SampleMessage(String source, List<Field> fields, byte[] body, int 
 
     /** One header field; {@code rawValue} is everything after the colon, leading space included. */
     public record Field(String name, String rawValue) {
-        /** The value as Postfix sends it: verbatim with SMFIP_HDR_LEADSPC, else without leading blanks. */
+        /**
+         * The value as Postfix sends it: verbatim with SMFIP_HDR_LEADSPC, else without the one space
+         * (not tab) that follows the colon, as sendmail does.
+         */
         public String value(boolean leadingSpace) {
-            if (leadingSpace) {
-                return rawValue;
-            }
-            int i = 0;
-            while (i < rawValue.length() && (rawValue.charAt(i) == ' ' || rawValue.charAt(i) == '\t')) {
-                i++;
-            }
-            return rawValue.substring(i);
+            return !leadingSpace && rawValue.startsWith(" ") ? rawValue.substring(1) : rawValue;
         }
     }
 }
