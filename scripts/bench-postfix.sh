@@ -11,7 +11,8 @@
 # Environment: MESSAGES (3000), SESSIONS ("10 50"), PAIRS (3), SINGLE_MESSAGES (300, 0 to skip the
 #   one-session latency runs), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
-#   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir.
+#   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -109,7 +110,10 @@ postconf -c "$etc" -e "smtpd_milters ="
 
 smtp-sink -u nobody "127.0.0.1:$sink_port" 1024 >/dev/null 2>&1 &
 sink=$!
-printf 'listen: [ "inet:127.0.0.1:%s" ]\nlimits:\n  spool-directory: %s\n' "$milter_port" "$work/moat-spool" > "$work/moat.yaml"
+printf 'listen: [ "inet:127.0.0.1:%s", "unix:%s" ]\nconnections:\n  unix-socket-mode: rw-rw-rw-\nlimits:\n  spool-directory: %s\n' \
+  "$milter_port" "$work/milter.sock" "$work/moat-spool" > "$work/moat.yaml"
+milter_endpoint="inet:127.0.0.1:$milter_port"
+[ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
 MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
   bin/moat-milter --config "$work/moat.yaml" >"$work/moat-messages.log" 2>"$work/moat-daemon.log" &
 daemon=$!
@@ -125,7 +129,7 @@ postfix -c "$etc" start >/dev/null 2>&1 || { echo "bench-postfix: postfix did no
 wait_port "$smtpd_port"
 
 use_milter() {  # $1 = yes|no
-  if [ "$1" = yes ]; then postconf -c "$etc" -e "smtpd_milters = inet:127.0.0.1:$milter_port"
+  if [ "$1" = yes ]; then postconf -c "$etc" -e "smtpd_milters = $milter_endpoint"
   else postconf -c "$etc" -e "smtpd_milters ="; fi
   postfix -c "$etc" reload >/dev/null 2>&1
   sleep 2
@@ -150,7 +154,7 @@ run() {  # $1 = sessions, $2 = messages
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on :$milter_port; $(nproc) cores shared by all"
+echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on $milter_endpoint; $(nproc) cores shared by all"
 echo "bench-postfix: message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 use_milter no; run 10 200 >/dev/null   # warm-up: start Postfix's processes, fill caches
 use_milter yes; run 10 200 >/dev/null  # and the daemon's JIT

@@ -56,7 +56,10 @@ public record LoadReport(LoadSettings settings, int corpusMessages, double meanM
         }
         if (gc != null) {
             f.put("daemon_gc_collections", gc.collections());
+            f.put("daemon_full_gc_collections", gc.fullCollections());
             f.put("daemon_heap_max_after_gc_mb", round(gc.maxAfterBytes() / 1048576.0));
+            f.put("daemon_heap_max_after_full_gc_mb", round(gc.maxAfterFullBytes() / 1048576.0));
+            f.put("daemon_heap_after_last_gc_mb", round(gc.lastAfterBytes() / 1048576.0));
             f.put("daemon_heap_max_before_gc_mb", round(gc.maxBeforeBytes() / 1048576.0));
             f.put("daemon_heap_max_committed_mb", round(gc.maxCommittedBytes() / 1048576.0));
             f.put("daemon_gc_pause_max_ms", round(gc.maxPauseMillis()));
