@@ -3,10 +3,24 @@
 # Installs the Debian/Ubuntu packages Moat's build and tests need, and stops the
 # services the packages start on their own: the tests start their own copies on
 # loopback. Safe to run again. Needs root (or sudo).
+# With --runtime it only makes sure a JDK 21+ is there (all the daemon and the CLI need).
 set -euo pipefail
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+here="$(cd "$(dirname "$0")" && pwd)"
+
+# A JDK 21 or newer: use one that is there, else install the distribution's (Ubuntu 22.04+,
+# Debian 13+ have openjdk-21; Debian 12 has none in main, so install Temurin 21+ by hand there).
+if ! "$here/java-home.sh" >/dev/null 2>&1; then
+  echo "moat: no JDK 21+ found; trying the distribution's openjdk-21-jdk-headless"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-21-jdk-headless >/dev/null \
+    || { echo "moat: could not install a JDK 21+; install one (e.g. Temurin 21) and set JAVA_HOME" >&2; exit 1; }
+fi
+if [ "${1:-}" = "--runtime" ]; then
+  exit 0
+fi
 
 PACKAGES=(
   postfix          # the MTA Moat plugs into (postfix, postconf, smtp-source, smtp-sink)
@@ -43,6 +57,4 @@ for svc in postfix clamav-daemon clamav-freshclam rbldnsd postgresql; do
   fi
 done
 
-# A JDK 21 or newer must exist; scripts/java-home.sh finds it.
-"$(dirname "$0")/java-home.sh" >/dev/null
 echo "moat: dependencies ready"

@@ -15,6 +15,18 @@ import picocli.CommandLine.Command;
         description = "Administer Moat: quarantine, message log, policy, rules, corpus and store.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.moat.cli.quarantine.QuarantineCommand.class,
+            io.moat.cli.log.LogCommand.class,
+            io.moat.cli.domain.DomainCommand.class,
+            io.moat.cli.mailbox.MailboxCommand.class,
+            io.moat.cli.policy.PolicyCommand.class,
+            io.moat.cli.user.UserCommand.class,
+            io.moat.cli.audit.AuditCommand.class,
+            io.moat.cli.store.StoreCommand.class,
+            io.moat.cli.corpus.CorpusCommand.class,
+            io.moat.cli.learn.LearnCommand.class,
+            io.moat.cli.rules.RulesCommand.class,
+            io.moat.cli.scan.ScanCommand.class,
         })
 public final class MoatCommand implements Runnable {
     @CommandLine.Spec

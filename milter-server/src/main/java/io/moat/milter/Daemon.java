@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
+import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.envelope.ConfiguredMailboxDirectory;
+import io.moat.milter.filter.envelope.MailboxDirectory;
+import io.moat.milter.filter.envelope.RecipientPolicyFilter;
+import io.moat.milter.filter.envelope.SenderAllowFilter;
+import io.moat.milter.filter.header.HeaderCheckFilter;
+import io.moat.milter.filter.rbl.RblFilters;
+import io.moat.milter.filter.spam.ContentRules;
+import io.moat.milter.filter.spam.SpamScoreFilter;
+import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
 import io.moat.milter.record.MessageRecorder;
@@ -14,11 +25,19 @@ import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.transport.MilterServer;
 import io.moat.milter.transport.ServerSettings;
 import io.moat.milter.verdict.ActionPolicy;
+import io.moat.milter.verdict.PolicySource;
 import io.moat.milter.verdict.Scorer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
+import io.moat.milter.store.RetentionJob;
+import io.moat.milter.store.StoreMessageLog;
+import io.moat.milter.store.StorePolicySource;
+import io.moat.milter.store.StoreQuarantineSink;
+import io.moat.store.Store;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -33,17 +52,49 @@ public final class Daemon implements Closeable {
 
     private final MoatConfig config;
     private final MilterServer server;
+    private final ContentRules rules;
+    private final List<AutoCloseable> resources;
 
-    private Daemon(MoatConfig config, MilterServer server) {
+    private Daemon(MoatConfig config, MilterServer server, ContentRules rules, List<AutoCloseable> resources) {
         this.config = config;
         this.server = server;
+        this.rules = rules;
+        this.resources = resources;
     }
 
-    /** Wires and starts the daemon; listeners are bound when this returns. */
+    /**
+     * Wires and starts the daemon without a store: policies come from the config file only and
+     * a quarantine action is answered with tempfail. For tests and store-less setups.
+     */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
+        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE, clock, ticker, recorder, List.of());
+    }
+
+    /**
+     * Wires and starts the daemon on a store: quarantine, message log and per-domain/mailbox
+     * policy. The store is closed with the daemon.
+     */
+    public static Daemon start(MoatConfig config, Store store, Clock clock, LongSupplier ticker, MessageRecorder recorder)
+            throws IOException {
+        StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
+        PolicySource policies = new StorePolicySource(store.policies(), config.defaultPolicy(), Duration.ofSeconds(5));
+        MessageRecorder both = r -> {
+            recorder.record(r);
+            messageLog.record(r);
+        };
+        RetentionJob retention = RetentionJob.start(store, config.store(), clock);
+        return start(config, policies, new StoreQuarantineSink(store.quarantine()), clock, ticker, both,
+                List.of(retention, messageLog, store));
+    }
+
+    private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine, Clock clock,
+            LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
-        EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters(config, policy)),
-                new Scorer(config.spamThreshold()), policy, recorder, clock, ticker, config.maxMessageSize(),
+        ContentRules rules = new ContentRules(config.rules());
+        List<Filter> filters = filters(config, policy, rules);
+        EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
+                new Scorer(config.spamThreshold()), policies, quarantine,
+                recorder, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());
@@ -55,16 +106,39 @@ public final class Daemon implements Closeable {
             throw e;
         }
         LOG.info("moat-milter ready: {} filters, max message size {} bytes, {} connections at most",
-                filters(config, policy).size(), config.maxMessageSize(), config.maxConnections());
-        return new Daemon(config, milter);
+                filters.size(), config.maxMessageSize(), config.maxConnections());
+        return new Daemon(config, milter, rules, resources);
     }
 
     /** The filters, in the order they run within each stage. */
-    static List<Filter> filters(MoatConfig config, ActionPolicy policy) {
-        return List.of(
+    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
+        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
+        List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
-                new GtubeFilter());
+                new GtubeFilter(),
+                new RecipientPolicyFilter(envelope),
+                new SenderAllowFilter(envelope, config.envelope().allowWeight())));
+        // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
+        out.addAll(RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker()).filters());
+        if (config.headerChecks()) {
+            out.add(HeaderCheckFilter.standard());
+        }
+        out.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+        return out;
+    }
+
+    /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */
+    public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
+        ActionPolicy policy = new ActionPolicy(config.actions());
+        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules())));
+        return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
+                config.spoolDirectory());
+    }
+
+    /** Loads the rules and the statistical filter's state again (SIGHUP); the old set stays on error. */
+    public boolean reloadRules() {
+        return rules.reload();
     }
 
     private static void bind(MilterServer milter, MoatConfig config) throws IOException {
@@ -98,6 +172,13 @@ public final class Daemon implements Closeable {
     public void close() {
         LOG.info("shutting down: finishing messages in flight (up to {})", config.shutdownGrace());
         boolean clean = server.shutdown(config.shutdownGrace());
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", r, e.toString());
+            }
+        }
         LOG.info("stopped{}", clean ? "" : " (some connections were cut)");
     }
 }

@@ -4,6 +4,10 @@ package io.moat.milter;
 import io.moat.milter.config.ConfigException;
 import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
+import io.moat.milter.config.StoreSettings;
+import io.moat.store.Store;
+import io.moat.store.StoreConfig;
+import java.nio.file.Files;
 import io.moat.milter.record.GatewayLogLine;
 import io.moat.milter.transport.ListenAddress;
 import java.io.IOException;
@@ -59,13 +63,23 @@ public final class MoatMilterCommand implements Callable<Integer> {
             System.out.println("moat-milter: configuration OK: " + cfg);
             return 0;
         }
+        Store store;
+        try {
+            store = openStore(cfg.store());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("moat-milter: cannot open the store " + cfg.store() + ": " + e.getMessage());
+            return 1;
+        }
         Daemon daemon;
         try {
-            daemon = Daemon.start(cfg, Clock.systemUTC(), System::nanoTime, new GatewayLogLine());
+            daemon = Daemon.start(cfg, store, Clock.systemUTC(), System::nanoTime, new GatewayLogLine());
         } catch (IOException e) {
+            store.close();
             System.err.println("moat-milter: " + e.getMessage());
             return 1;
         }
+        writePid(cfg.pidFile());
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> daemon.reloadRules());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
@@ -77,6 +91,28 @@ public final class MoatMilterCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void writePid(@Nullable Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, ProcessHandle.current().pid() + "\n");
+            file.toFile().deleteOnExit();
+        } catch (IOException e) {
+            System.err.println("moat-milter: cannot write pid file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Store openStore(StoreSettings s) throws IOException {
+        if (s.url().startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(s.url().substring("jdbc:sqlite:".length())).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+        }
+        StoreConfig sc = StoreConfig.of(s.url()).withCredentials(s.user(), s.password()).withPoolSize(s.poolSize());
+        return Store.open(sc, Clock.systemUTC());
     }
 
     private MoatConfig configuration() throws ConfigException {
@@ -96,7 +132,8 @@ public final class MoatMilterCommand implements Callable<Integer> {
         return new MoatConfig(addresses, false, cfg.hostname(), cfg.maxConnections(), cfg.idleTimeout(),
                 cfg.unixSocketMode(), cfg.maxFrameSize(), cfg.progressInterval(), cfg.maxMessageSize(),
                 cfg.memoryBuffer(), cfg.spoolDirectory(), cfg.shutdownGrace(), cfg.traceHeader(),
-                cfg.spamThreshold(), cfg.actions());
+                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store(), cfg.rules(), cfg.pidFile(),
+                cfg.rbl(), cfg.envelope(), cfg.headerChecks());
     }
 
     private static String hostname() {

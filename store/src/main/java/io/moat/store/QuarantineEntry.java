@@ -63,11 +63,24 @@ public record QuarantineEntry(
     }
 
     /**
-     * The idempotency key: queue id plus content hash. A message Postfix retries after a crash
-     * has the same queue id and bytes, so it maps to the same key and is stored once.
+     * The idempotency key: sender, recipients and content hash, without the queue id. When the
+     * daemon dies between this write and its answer, Postfix tempfails the SMTP client, which sends
+     * the same bytes again later under a new queue id: the copy maps to the same key and is
+     * stored once. (Postfix's own Received header is not part of what a milter sees.)
      */
     public String messageKey() {
-        return queueId + ":" + sha256();
+        return messageKey(sha256());
+    }
+
+    /** {@link #messageKey()} for a content hash already computed. */
+    public String messageKey(String contentSha256) {
+        String who = sender + ">" + String.join(",", recipients.stream().sorted().toList());
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(who.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16) + ":" + contentSha256;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     /** A short form for logs: never the content. */

@@ -26,17 +26,23 @@ public interface QuarantineStore {
     List<QuarantinedMessage> list(QuarantineQuery query);
 
     /**
+     * The token a release puts into the re-injected copy's {@link ReleaseToken#HEADER} header.
+     * Only the release path reads it; the CLI never shows it.
+     */
+    Optional<ReleaseToken> releaseToken(long id);
+
+    /**
      * Marks the message released to the given recipients (all its recipients when empty) by
-     * {@code actor}, and returns the release token to put into the re-injected copy's
-     * {@link ReleaseToken#HEADER} header.
+     * {@code actor}, audited.
      *
      * @throws StoreException when the id is unknown or a recipient is not one of the message's
      */
-    ReleaseToken markReleased(long id, List<String> recipients, Actor actor);
+    void markReleased(long id, List<String> recipients, Actor actor);
 
     /**
-     * True when {@code headerValue} is the {@link ReleaseToken#HEADER} value of a message that
-     * was released: the daemon then delivers it without scanning it into the quarantine again.
+     * True when {@code headerValue} is the {@link ReleaseToken#HEADER} value of a quarantined
+     * message, i.e. the copy comes from a release: the daemon then delivers it without scanning it
+     * into the quarantine again.
      */
     boolean isReleased(String headerValue);
 

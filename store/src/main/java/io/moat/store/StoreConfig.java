@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param user database user (PostgreSQL), or null to take it from the URL
  * @param password database password (PostgreSQL), or null; never logged
  * @param poolSize the most connections kept open
- * @param migrate true to bring the schema up to date on open; false to only check it
+ * @param schema what opening does about the schema
  */
-public record StoreConfig(String url, @Nullable String user, @Nullable String password, int poolSize, boolean migrate) {
+public record StoreConfig(String url, @Nullable String user, @Nullable String password, int poolSize, SchemaMode schema) {
     public static final String DEFAULT_URL = "jdbc:sqlite:/var/lib/moat/moat.db";
 
     public StoreConfig {
@@ -21,6 +21,7 @@ public record StoreConfig(String url, @Nullable String user, @Nullable String pa
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("store URL must start with jdbc:sqlite: or jdbc:postgresql:, got '" + redact(url) + "'");
         }
+        Objects.requireNonNull(schema, "schema");
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, was " + poolSize);
         }
@@ -28,15 +29,19 @@ public record StoreConfig(String url, @Nullable String user, @Nullable String pa
 
     /** A store at {@code url} with 10 connections that migrates on open. */
     public static StoreConfig of(String url) {
-        return new StoreConfig(url, null, null, 10, true);
+        return new StoreConfig(url, null, null, 10, SchemaMode.MIGRATE);
     }
 
-    public StoreConfig withMigrate(boolean migrateOnOpen) {
-        return new StoreConfig(url, user, password, poolSize, migrateOnOpen);
+    public StoreConfig withSchema(SchemaMode mode) {
+        return new StoreConfig(url, user, password, poolSize, mode);
     }
 
     public StoreConfig withPoolSize(int size) {
-        return new StoreConfig(url, user, password, size, migrate);
+        return new StoreConfig(url, user, password, size, schema);
+    }
+
+    public StoreConfig withCredentials(@Nullable String dbUser, @Nullable String dbPassword) {
+        return new StoreConfig(url, dbUser, dbPassword, poolSize, schema);
     }
 
     public boolean sqlite() {
@@ -54,6 +59,6 @@ public record StoreConfig(String url, @Nullable String user, @Nullable String pa
 
     @Override
     public String toString() {
-        return "StoreConfig[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize + ", migrate=" + migrate + "]";
+        return "StoreConfig[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize + ", schema=" + schema + "]";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads {@code moat.yml} into a {@link MoatConfig}. Every key is optional; a missing file section
@@ -60,7 +62,9 @@ public final class ConfigLoader {
 
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
-        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict");
+        top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
+                "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers");
+        StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
@@ -72,7 +76,9 @@ public final class ConfigLoader {
         ConfigNode trace = top.child("trace");
         trace.allowOnly("header");
         ConfigNode verdict = top.child("verdict");
-        verdict.allowOnly("spam-threshold", "actions");
+        verdict.allowOnly("spam-threshold", "quarantine-threshold", "reject-threshold", "subject-tag", "actions");
+        ConfigNode headers = top.child("headers");
+        headers.allowOnly("enabled");
 
         List<ListenAddress> listen = listen(top);
         String mode = conn.string("unix-socket-mode", "rw-rw----");
@@ -98,10 +104,54 @@ public final class ConfigLoader {
                     positiveSize(limits, "max-message-size", 10L * 1024 * 1024), (int) memory,
                     Path.of(limits.string("spool-directory", defaultSpool.toString())),
                     shutdown.duration("grace", Duration.ofSeconds(30)), header,
-                    verdict.number("spam-threshold", 5.0), actions(verdict.child("actions")));
+                    verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
+                    optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
+                    store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
+                    RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    private static RulesSettings rules(ConfigNode top) throws ConfigException {
+        ConfigNode rules = top.child("rules");
+        rules.allowOnly("default", "spamassassin", "paths");
+        ConfigNode bayes = top.child("bayes");
+        bayes.allowOnly("state");
+        Path sa = null;
+        if (rules.has("spamassassin")) {
+            String v = rules.string("spamassassin", "");
+            sa = v.equals("true") ? Path.of("/usr/share/spamassassin") : v.equals("false") ? null : Path.of(v);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String p : rules.strings("paths", List.of("/etc/moat/rules.d"))) {
+            paths.add(Path.of(p));
+        }
+        String state = bayes.string("state", "/var/lib/moat/bayes.state");
+        return new RulesSettings(rules.bool("default", true), sa, paths, state.equals("none") ? null : Path.of(state));
+    }
+
+    /** The store keys, shared with the {@code moat} CLI, which reads the same file. */
+    private static StoreSettings store(ConfigNode top) throws ConfigException {
+        ConfigNode store = top.child("store");
+        store.allowOnly("url", "user", "password", "pool-size");
+        ConfigNode release = top.child("release");
+        release.allowOnly("smtp");
+        String smtp = release.string("smtp", "127.0.0.1:10026");
+        if (!smtp.matches("\\[?[^\\s]+\\]?:\\d{1,5}")) {
+            throw release.error("smtp", "expected HOST:PORT, got \"" + smtp + "\"");
+        }
+        ConfigNode retention = top.child("retention");
+        retention.allowOnly("quarantine-days", "log-days", "audit-days");
+        retention.integer("audit-days", 365, 1, 36500);
+        String url = store.string("url", StoreSettings.DEFAULT_URL);
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            throw store.error("url", "expected jdbc:sqlite:/path/moat.db or jdbc:postgresql://host/db");
+        }
+        String user = store.has("user") ? store.string("user", "") : null;
+        String password = store.has("password") ? store.string("password", "") : null;
+        return new StoreSettings(url, user, password, store.integer("pool-size", 10, 1, 500),
+                retention.integer("quarantine-days", 15, 1, 36500), retention.integer("log-days", 180, 1, 36500));
     }
 
     private static List<ListenAddress> listen(ConfigNode top) throws ConfigException {
@@ -139,6 +189,10 @@ public final class ConfigLoader {
         return v;
     }
 
+    private static OptionalDouble optional(ConfigNode n, String key) throws ConfigException {
+        return n.has(key) ? OptionalDouble.of(n.number(key, 0)) : OptionalDouble.empty();
+    }
+
     private static Map<Classification, Action> actions(ConfigNode n) throws ConfigException {
         Map<Classification, Action> out = new EnumMap<>(Classification.class);
         for (Classification c : Classification.values()) {
@@ -155,7 +209,7 @@ public final class ConfigLoader {
                 try {
                     out.put(c, Action.fromLabel(a));
                 } catch (IllegalArgumentException e) {
-                    throw n.error(c.label(), "unknown action \"" + a + "\" (deliver, reject, tempfail, quarantine, drop)");
+                    throw n.error(c.label(), "unknown action \"" + a + "\" (deliver, tag, quarantine, reject, tempfail, drop)");
                 }
             }
         }

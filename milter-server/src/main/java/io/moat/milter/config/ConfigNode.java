@@ -79,6 +79,17 @@ final class ConfigNode {
         return v.asText().strip();
     }
 
+    boolean bool(String k, boolean dflt) throws ConfigException {
+        if (!has(k)) {
+            return dflt;
+        }
+        JsonNode v = node.get(k);
+        if (!v.isBoolean()) {
+            throw error(k, "expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
     int integer(String k, int dflt, int min, int max) throws ConfigException {
         if (!has(k)) {
             return dflt;
@@ -110,14 +121,20 @@ final class ConfigNode {
         if (!m.matches()) {
             throw error(k, "expected a duration such as 500ms, 30s, 10m or 1h, got \"" + text + "\"");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            d.toNanos(); // the daemon computes deadlines in nanoseconds
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw error(k, "duration too large: \"" + text + "\"");
+        }
     }
 
     long size(String k, long dflt) throws ConfigException {
@@ -129,7 +146,12 @@ final class ConfigNode {
         if (!m.matches()) {
             throw error(k, "expected a size such as 10240000, 512KiB or 10MiB, got \"" + text + "\"");
         }
-        long n = Long.parseLong(m.group(1));
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw error(k, "size too large: \"" + text + "\"");
+        }
         long unit = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "", "B" -> 1;
             case "KB" -> 1000;
@@ -139,7 +161,32 @@ final class ConfigNode {
             case "GB" -> 1000_000_000;
             default -> 1024L * 1024 * 1024;
         };
-        return Math.multiplyExact(n, unit);
+        try {
+            return Math.multiplyExact(n, unit);
+        } catch (ArithmeticException e) {
+            throw error(k, "size too large: \"" + text + "\"");
+        }
+    }
+
+    /** The mappings of a list of mappings, each with its path ({@code rbl.zones[3]}). */
+    List<ConfigNode> list(String k) throws ConfigException {
+        if (!has(k)) {
+            return List.of();
+        }
+        JsonNode v = node.get(k);
+        if (!v.isArray()) {
+            throw error(k, "expected a list");
+        }
+        List<ConfigNode> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            out.add(new ConfigNode(v.get(i), key(k) + "[" + i + "]", source));
+        }
+        return out;
+    }
+
+    /** The raw value node of a key, for readers of unusual types. */
+    JsonNode raw(String k) {
+        return node.path(k);
     }
 
     List<String> strings(String k, List<String> dflt) throws ConfigException {

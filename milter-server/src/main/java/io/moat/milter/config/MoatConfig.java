@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.envelope.EnvelopePolicy;
+import io.moat.milter.filter.rbl.RblSettings;
+import io.moat.milter.filter.spam.RulesSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
+import io.moat.milter.verdict.ActionPolicy;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Classification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's configuration, validated: every instance is usable as it is. Keys, types and
@@ -29,7 +36,16 @@ public record MoatConfig(
         Duration shutdownGrace,
         String traceHeader,
         double spamThreshold,
-        Map<Classification, Action> actions) {
+        OptionalDouble quarantineThreshold,
+        OptionalDouble rejectThreshold,
+        String subjectTag,
+        Map<Classification, Action> actions,
+        StoreSettings store,
+        RulesSettings rules,
+        @Nullable Path pidFile,
+        RblSettings rbl,
+        EnvelopePolicy envelope,
+        boolean headerChecks) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -53,8 +69,16 @@ public record MoatConfig(
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException("limits.max-message-size must be positive");
         }
+        if (subjectTag.contains("\n") || subjectTag.contains("\r")) {
+            throw new IllegalArgumentException("verdict.subject-tag must be one line");
+        }
         EnumMap<Classification, Action> all = new EnumMap<>(Classification.class);
         all.putAll(actions);
         actions = Map.copyOf(all);
+    }
+
+    /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
+    public RecipientPolicy defaultPolicy() {
+        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag);
     }
 }

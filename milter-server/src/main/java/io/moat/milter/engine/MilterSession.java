@@ -18,13 +18,21 @@ import io.moat.milter.session.ReversePath;
 import io.moat.milter.session.SessionState;
 import io.moat.milter.session.SessionStateMachine;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.protocol.ActionFlag;
+import io.moat.milter.record.MessageRecord;
+import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.Classification;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Decision;
 import io.moat.milter.verdict.Finding;
 import io.moat.milter.verdict.SmtpReply;
 import io.moat.milter.verdict.Verdict;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,7 +193,8 @@ public final class MilterSession implements AutoCloseable {
 
     private List<Response> body(Command.Body b) throws IOException {
         Transaction t = openTx();
-        if (t.size() + b.chunk().length <= settings.maxMessageSize()) {
+        // Once a chunk went over the limit nothing more is kept: filters must never see a body with a hole.
+        if (openOutcome().overflowBytes() == 0 && t.size() + b.chunk().length <= settings.maxMessageSize()) {
             t.appendBody(b.chunk());
             return reply(b.code(), new Response.Continue());
         }
@@ -207,16 +216,57 @@ public final class MilterSession implements AutoCloseable {
                     (t.size() + openOutcome().overflowBytes()) + " > " + settings.maxMessageSize(), Classification.OVERSIZED)));
         }
         Decision decision = decide(t);
-        Verdict v = result.verdict();
-        if (v instanceof Verdict.Continue) {
-            v = t.pending() instanceof Verdict.Continue ? settings.policy().verdictFor(decision) : t.pending();
+        DeliveryPlan plan = plan(t, result.verdict(), decision);
+        long quarantineId = 0;
+        if (!plan.held().isEmpty()) {
+            try {
+                quarantineId = settings.quarantine().hold(new HeldMessage(t, plan.held(), plan.classification(), decision,
+                        "Moat: " + plan.classification().label() + " score=" + decision.score(), queueId(),
+                        client.addressForLog(), settings.clock().instant()));
+            } catch (IOException | RuntimeException ex) {
+                LOG.error("conn={} qid={} quarantine write failed, answering tempfail: {}", id, queueId(), ex.toString(), ex);
+                plan = plan.tempfail("Temporary failure storing the message, try again later");
+            }
         }
-        String trace = v.action() + "; class=" + decision.classification().label() + "; score=" + decision.score()
+        RecipientPolicy first = settings.policies().forRecipient(t.recipients().isEmpty() ? "" : t.recipients().get(0));
+        String trace = (plan.tagged() ? "tag" : plan.verdict().action()) + "; class=" + plan.classification().label() + "; score=" + decision.score()
                 + "; elapsed=" + elapsedNanos() / 1_000_000 + "ms; host=" + settings.hostname();
-        List<Response> out = ResponsePlan.endOfMessage(v, negotiated, settings.traceHeader(), trace);
-        record(t, v, decision, t.recipients(), true);
+        List<Response> out = ResponsePlan.endOfMessage(plan, negotiated,
+                new EndOfMessageHeaders(t.headers(), settings.traceHeader(), trace, decision, first.spamThreshold()));
+        recordPlan(t, plan, decision, quarantineId);
         endTransaction('M');
         return out;
+    }
+
+    /** A filter's or an earlier stage's verdict applies to all; else each recipient's policy decides. */
+    private DeliveryPlan plan(Transaction t, Verdict fromFilters, Decision decision) {
+        Verdict forced = fromFilters instanceof Verdict.Continue ? t.pending() : fromFilters;
+        Classification cls = settings.policies().forRecipient("").classify(decision);
+        if (!(forced instanceof Verdict.Continue)) {
+            return DeliveryPlan.whole(forced, t.recipients(), cls);
+        }
+        String release = t.header(settings.quarantine().releaseHeader()).orElse("");
+        if (!release.isEmpty() && settings.quarantine().isReleased(release.strip())) {
+            // A copy released from the quarantine by an operator: never held again.
+            return DeliveryPlan.whole(new Verdict.Deliver(), t.recipients(), cls);
+        }
+        return DeliveryPlan.decide(t.recipients(), decision, settings.policies(), negotiated.may(ActionFlag.SMFIF_DELRCPT));
+    }
+
+    /** One record per group of recipients that met the same fate. */
+    private void recordPlan(Transaction t, DeliveryPlan plan, Decision d, long quarantineId) {
+        if (openOutcome().recorded()) {
+            return; // an earlier stage already ended this message (and logged it)
+        }
+        Map<Action, List<String>> groups = new EnumMap<>(Action.class);
+        plan.actions().forEach((r, a) -> groups.computeIfAbsent(a, k -> new ArrayList<>()).add(r));
+        if (groups.isEmpty()) {
+            record(t, plan.verdict(), d, List.of(), true);
+            return;
+        }
+        groups.forEach((a, rcpts) -> record(t, a.label(), plan.classification(), d, rcpts,
+                a == Action.QUARANTINE ? quarantineId : 0));
+        openOutcome().markRecorded();
     }
 
     /** Runs a stage and answers it (or defers the verdict when the MTA expects no answer). */
@@ -272,24 +322,29 @@ public final class MilterSession implements AutoCloseable {
             }
             o.markRecorded();
         }
-        settings.recorder().record(new io.moat.milter.record.MessageRecord(
-                settings.clock().instant(), settings.hostname(), v.action(), d.classification(),
+        record(t, v.action(), d.classification(), d, recipients, 0);
+    }
+
+    private void record(Transaction t, String action, Classification cls, Decision d, List<String> recipients, long quarantineId) {
+        settings.recorder().record(new MessageRecord(
+                settings.clock().instant(), settings.hostname(), action, cls,
                 t.sender().address(), recipients, t.subject(), t.header("Message-ID").orElse(""),
-                d.score(), t.size() + o.overflowBytes(), queueId(), client.addressForLog(),
-                java.time.Duration.ofNanos(elapsedNanos()), d.findings()));
+                d.score(), t.size() + openOutcome().overflowBytes(), queueId(), client.addressForLog(),
+                Duration.ofNanos(elapsedNanos()), d.findings(), quarantineId));
     }
 
     private List<Response> failSafe(CommandCode code) {
-        if (!negotiated.expectsReply(code) || code == CommandCode.SMFIC_OPTNEG) {
+        if (code == CommandCode.SMFIC_OPTNEG) {
             return List.of();
         }
         Transaction t = tx;
         if (t != null && machine.state() != SessionState.CLOSED) {
+            // Kept as the pending verdict, so a failure at a no-reply step is answered at the next reply.
             Verdict v = new Verdict.TempFail(INTERNAL);
             record(t, v, decide(t), t.recipients(), true);
             t.setPending(v);
         }
-        return List.of(INTERNAL.toResponse());
+        return negotiated.expectsReply(code) ? List.of(INTERNAL.toResponse()) : List.of();
     }
 
     private List<Response> reply(CommandCode code, Response r) {

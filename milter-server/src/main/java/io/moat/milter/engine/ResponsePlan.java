@@ -36,24 +36,39 @@ final class ResponsePlan {
         };
     }
 
-    /** The replies at end of message: trace header and quarantine first, the final answer last. */
-    static List<Response> endOfMessage(Verdict verdict, Negotiated negotiated, String traceName, String traceValue) {
-        List<Response> out = new ArrayList<>(3);
-        boolean accepted = verdict instanceof Verdict.Continue || verdict instanceof Verdict.Deliver
-                || verdict instanceof Verdict.Quarantine;
-        if (accepted && negotiated.may(ActionFlag.SMFIF_ADDHDRS)) {
+    /**
+     * The replies at end of message: headers Moat owns that the sender brought are removed, the
+     * trace and X-Spam-* headers added, the subject tagged, recipients whose copy is held or
+     * dropped removed; the final answer comes last.
+     */
+    static List<Response> endOfMessage(DeliveryPlan plan, Negotiated negotiated, EndOfMessageHeaders h) {
+        Verdict verdict = plan.verdict();
+        List<Response> out = new ArrayList<>(8);
+        boolean delivering = verdict instanceof Verdict.Continue || verdict instanceof Verdict.Deliver;
+        if (delivering) {
             String lead = negotiated.has(ProtocolFlag.SMFIP_HDR_LEADSPC) ? " " : "";
-            out.add(new Response.AddHeader(traceName, lead + traceValue));
+            if (negotiated.may(ActionFlag.SMFIF_CHGHDRS)) {
+                out.addAll(h.removeForged());
+                if (!plan.subjectTag().isEmpty()) {
+                    out.add(h.taggedSubject(plan.subjectTag(), lead));
+                }
+            }
+            if (negotiated.may(ActionFlag.SMFIF_ADDHDRS)) {
+                out.addAll(h.added(plan.tagged(), lead));
+            }
+            for (String r : plan.removed()) {
+                out.add(new Response.DeleteRecipient("<" + r + ">"));
+            }
         }
         switch (verdict) {
             case Verdict.Continue c -> out.add(new Response.Continue());
             case Verdict.Deliver d -> out.add(new Response.Accept());
             case Verdict.Quarantine q -> {
+                // Postfix's hold queue: message-wide, used only when a filter asks for it directly.
                 if (negotiated.may(ActionFlag.SMFIF_QUARANTINE)) {
                     out.add(new Response.Quarantine(truncate(q.reason(), 100)));
                     out.add(new Response.Continue());
                 } else {
-                    // Cannot hold it: better retried than delivered against policy.
                     out.clear();
                     out.add(SmtpReply.tempfail("Message cannot be quarantined now, try again later").toResponse());
                 }

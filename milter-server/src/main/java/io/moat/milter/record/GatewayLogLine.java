@@ -41,6 +41,9 @@ public final class GatewayLogLine implements MessageRecorder {
                 .append(orDash(r.queueId()))
                 .append(" client=").append(orDash(r.clientAddress()))
                 .append(" elapsed=").append(r.elapsed().toNanos() / 1000 / 1000.0).append("ms");
+        if (r.quarantineId() != 0) {
+            sb.append(" quarantine=").append(r.quarantineId());
+        }
         if (!r.findings().isEmpty()) {
             sb.append(" findings=").append(r.findings().stream().map(f -> f.symbol()).distinct()
                     .collect(Collectors.joining(",")));

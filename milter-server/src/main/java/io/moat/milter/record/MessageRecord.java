@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** What Moat did with one message, for the gateway log line and the message log. */
+/**
+ * What Moat did with one message for some of its recipients (all of them unless their policies
+ * differ), for the gateway log line and the message log. The quarantine id is 0 when not held.
+ */
 public record MessageRecord(
         Instant time,
         String host,
@@ -22,7 +25,8 @@ public record MessageRecord(
         String queueId,
         String clientAddress,
         Duration elapsed,
-        List<Finding> findings) {
+        List<Finding> findings,
+        long quarantineId) {
     public MessageRecord {
         recipients = List.copyOf(recipients);
         findings = List.copyOf(findings);

@@ -113,7 +113,8 @@ public final class MilterServer implements Closeable {
         while (!stopping) {
             try {
                 Socket s = ss.accept();
-                admit(MilterConnection.of(s, (int) settings.idleTimeout().toMillis()));
+                // Socket timeouts are int milliseconds; a longer idle timeout must not wrap negative.
+                admit(MilterConnection.of(s, (int) Math.min(settings.idleTimeout().toMillis(), Integer.MAX_VALUE)));
             } catch (IOException e) {
                 if (!stopping) {
                     LOG.warn("accept failed on {}: {}", ss.getLocalSocketAddress(), e.toString());

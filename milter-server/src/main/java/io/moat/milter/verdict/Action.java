@@ -6,9 +6,11 @@ import java.util.Locale;
 /** What policy may ask for a class of message. */
 public enum Action {
     DELIVER,
+    /** Deliver with SpamAssassin-compatible X-Spam-* headers and the optional subject tag. */
+    TAG,
+    QUARANTINE,
     REJECT,
     TEMPFAIL,
-    QUARANTINE,
     DROP;
 
     public String label() {

@@ -34,7 +34,7 @@ public final class ActionPolicy {
     public Verdict verdictFor(Decision d) {
         Classification c = d.classification();
         return switch (actionFor(c)) {
-            case DELIVER -> Verdict.CONTINUE;
+            case DELIVER, TAG -> Verdict.CONTINUE;
             case REJECT -> new Verdict.Reject(rejection(c));
             case TEMPFAIL -> new Verdict.TempFail(SmtpReply.tempfail("Message deferred by policy, try again later"));
             case QUARANTINE -> new Verdict.Quarantine("Moat: " + c.label() + " score=" + d.score());
@@ -42,7 +42,8 @@ public final class ActionPolicy {
         };
     }
 
-    private static SmtpReply rejection(Classification c) {
+    /** The reply a sender reads when a message of this class is refused. */
+    public static SmtpReply rejection(Classification c) {
         return switch (c) {
             case SPAM -> new SmtpReply(550, "5.7.1", "Message rejected as spam");
             case VIRUS -> new SmtpReply(550, "5.7.1", "Message rejected: it contains a virus");

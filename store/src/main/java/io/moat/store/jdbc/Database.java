@@ -19,6 +19,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final GroupCommit group = new GroupCommit();
 
     public Database(StoreConfig config, Dialect dialect) {
         this.config = config;
@@ -63,6 +64,22 @@ public final class Database implements AutoCloseable {
             if (serial) {
                 writer.unlock();
             }
+        }
+    }
+
+    /**
+     * Like {@link #write}, for small independent writes that arrive concurrently (quarantine puts,
+     * message-log rows): on a single-writer database they share one commit; a failure of one does
+     * not undo the others. Returns after the commit that holds this work.
+     */
+    public <T> T writeGrouped(Work<T> work) {
+        if (!dialect.singleWriter()) {
+            return write(work);
+        }
+        try {
+            return group.run(writer, pool::getConnection, work);
+        } catch (SQLException e) {
+            throw translate(e);
         }
     }
 

@@ -31,7 +31,7 @@ final class JdbcMessageLog implements MessageLog {
         if (rows.isEmpty()) {
             return;
         }
-        db.write(c -> {
+        db.writeGrouped(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (LogRow r : rows) {
                     bind(ps, r);

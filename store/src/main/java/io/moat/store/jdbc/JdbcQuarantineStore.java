@@ -42,10 +42,10 @@ final class JdbcQuarantineStore implements QuarantineStore {
     @Override
     public QuarantineReceipt put(QuarantineEntry e) {
         String sha256 = e.sha256();
-        String key = e.queueId() + ":" + sha256;
+        String key = e.messageKey(sha256);
         byte[] token = new byte[16];
         random.nextBytes(token);
-        return db.write(c -> {
+        return db.writeGrouped(c -> {
             Optional<Long> created = insert(c, e, key, sha256, HexFormat.of().formatHex(token));
             if (created.isEmpty()) {
                 return new QuarantineReceipt(existing(c, key), true);
@@ -157,8 +157,16 @@ final class JdbcQuarantineStore implements QuarantineStore {
     }
 
     @Override
-    public ReleaseToken markReleased(long id, List<String> recipients, Actor actor) {
-        return db.write(c -> release.mark(c, id, recipients, actor));
+    public Optional<ReleaseToken> releaseToken(long id) {
+        return db.read(c -> release.token(c, id)).map(secret -> new ReleaseToken(id, secret));
+    }
+
+    @Override
+    public void markReleased(long id, List<String> recipients, Actor actor) {
+        db.write(c -> {
+            release.mark(c, id, recipients, actor);
+            return null;
+        });
     }
 
     @Override

@@ -46,10 +46,10 @@ public final class JdbcStore implements Store {
         Database db = new Database(config, config.sqlite() ? new SqliteDialect() : new PostgresDialect());
         try {
             JdbcStore store = new JdbcStore(db, clock);
-            if (config.migrate()) {
-                store.migrations.migrate();
-            } else {
-                store.migrations.requireCurrent();
+            switch (config.schema()) {
+                case MIGRATE -> store.migrations.migrate();
+                case REQUIRE_CURRENT -> store.migrations.requireCurrent();
+                case AS_IS -> store.migrations.status();
             }
             return store;
         } catch (RuntimeException e) {

@@ -22,7 +22,11 @@ import java.util.Optional;
 /** Users in SQL with Argon2id password hashes; the audit trail sees roles and scopes, never passwords. */
 final class JdbcUsers implements Users {
     static final int MIN_PASSWORD = 12;
-    private static final String DUMMY_HASH = Argon2idHasher.owaspMinimum().hash("not-a-password".toCharArray());
+
+    /** A hash to verify against for unknown users, so they cost the same; made on first use. */
+    private static final class Dummy {
+        static final String HASH = Argon2idHasher.owaspMinimum().hash("not-a-password".toCharArray());
+    }
 
     private final Database db;
     private final JdbcAuditLog audit;
@@ -151,7 +155,7 @@ final class JdbcUsers implements Users {
     public Authentication authenticate(String name, char[] password) {
         Optional<UserRow> row = db.read(c -> find(c, name));
         if (row.isEmpty()) {
-            hasher.verify(password, DUMMY_HASH);
+            hasher.verify(password, Dummy.HASH);
             return new Authentication.Denied();
         }
         if (!hasher.verify(password, row.get().hash())) {

@@ -2,7 +2,6 @@
 package io.moat.store.jdbc;
 
 import io.moat.store.Actor;
-import io.moat.store.ReleaseToken;
 import io.moat.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +23,8 @@ final class QuarantineRelease {
         this.clock = clock;
     }
 
-    ReleaseToken mark(Connection c, long id, List<String> wanted, Actor actor) throws SQLException {
-        String secret = secret(c, id).orElseThrow(() -> new StoreException("no quarantined message with id " + id));
+    void mark(Connection c, long id, List<String> wanted, Actor actor) throws SQLException {
+        token(c, id).orElseThrow(() -> new StoreException("no quarantined message with id " + id));
         List<String> all = recipients(c, id);
         List<String> chosen = wanted.isEmpty() ? all : wanted.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
         for (String r : chosen) {
@@ -45,21 +44,10 @@ final class QuarantineRelease {
             ps.executeBatch();
         }
         audit.write(c, actor, "quarantine.release", Long.toString(id), null, String.join(",", chosen));
-        return new ReleaseToken(id, secret);
     }
 
-    /** The token of message {@code id} if at least one of its copies was released. */
+    /** The release secret of message {@code id}. */
     Optional<String> token(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT q.release_token FROM quarantine q WHERE q.id = ? AND EXISTS"
-                + " (SELECT 1 FROM quarantine_recipient r WHERE r.quarantine_id = q.id AND r.released_at IS NOT NULL)")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static Optional<String> secret(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT release_token FROM quarantine WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -2,6 +2,7 @@
 package io.moat.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.moat.store.SchemaMode;
 import io.moat.store.StoreConfig;
 import io.moat.store.StoreException;
 import io.moat.store.jdbc.Dialect;
@@ -34,7 +35,7 @@ public final class SqliteDialect implements Dialect {
     @Override
     public HikariConfig pool(StoreConfig config) {
         Path file = file(config.url());
-        prepare(file, config.migrate());
+        prepare(file, config.schema() == SchemaMode.MIGRATE);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.cli.rules;
+
+import io.moat.rules.BayesBuckets;
+import io.moat.rules.lang.LoadResult;
+import io.moat.rules.lang.RuleSetLoader;
+import io.moat.rules.lang.RuleSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Which rule files a command loads: Moat's defaults, optionally SpamAssassin's, then the admin's. */
+public final class RuleOptions {
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "A rule file, or a folder of *.cf files, loaded after the defaults (repeatable).")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--no-default-rules", description = "Do not load Moat's default rules.")
+    boolean noDefaults;
+
+    @Option(names = "--spamassassin-rules", paramLabel = "DIR", arity = "0..1",
+            fallbackValue = "/usr/share/spamassassin",
+            description = "Also load SpamAssassin's installed rules (default folder: ${FALLBACK-VALUE}).")
+    @Nullable Path spamAssassin;
+
+    public LoadResult load() throws IOException {
+        List<RuleSource> sources = new ArrayList<>();
+        if (!noDefaults) {
+            sources.addAll(RuleSource.defaults());
+        }
+        if (spamAssassin != null) {
+            sources.addAll(RuleSource.from(spamAssassin));
+        }
+        for (Path p : rules) {
+            sources.addAll(RuleSource.from(p));
+        }
+        return RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS));
+    }
+}

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
+/** CLI benchmarks: main classes run by hand (see each class's javadoc), not tests. */
+@org.jspecify.annotations.NullMarked
+package io.moat.cli.bench;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.testkit;
+
+import io.moat.milter.Daemon;
+import io.moat.milter.config.ConfigLoader;
+import io.moat.milter.config.MoatConfig;
+import io.moat.milter.record.MessageRecord;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The real daemon, wired by {@link Daemon#start}, listening on a free loopback port and keeping
+ * the records of the messages it saw. Configured with moat.yml text, as an admin would.
+ */
+public final class TestDaemon implements Closeable {
+    private final Daemon daemon;
+    private final List<MessageRecord> records;
+
+    private TestDaemon(Daemon daemon, List<MessageRecord> records) {
+        this.daemon = daemon;
+        this.records = records;
+    }
+
+    /** Starts with {@code listen: inet:127.0.0.1:0} plus the given YAML; spool files go to {@code dir}. */
+    public static TestDaemon start(Path dir, String yaml) throws Exception {
+        Path file = dir.resolve("moat.yml");
+        Files.writeString(file, "listen: [\"inet:127.0.0.1:0\"]\n" + yaml);
+        MoatConfig config = new ConfigLoader("gw.test", dir.resolve("spool")).load(file);
+        return start(config);
+    }
+
+    public static TestDaemon start(MoatConfig config) throws IOException {
+        List<MessageRecord> records = new CopyOnWriteArrayList<>();
+        Daemon d = Daemon.start(config, Clock.systemUTC(), System::nanoTime, records::add);
+        return new TestDaemon(d, records);
+    }
+
+    public SocketAddress address() {
+        return daemon.boundAddresses().get(0);
+    }
+
+    public MilterTestClient connect() throws IOException {
+        return MilterTestClient.connect(address());
+    }
+
+    public Daemon daemon() {
+        return daemon;
+    }
+
+    public List<MessageRecord> records() {
+        return records;
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}

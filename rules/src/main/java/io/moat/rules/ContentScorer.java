@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.rules;
+
+import io.moat.rules.bayes.BayesVerdict;
+import io.moat.rules.bayes.ChiSquareClassifier;
+import io.moat.rules.bayes.Clue;
+import io.moat.rules.bayes.TokenStore;
+import io.moat.rules.bayes.Tokenizer;
+import io.moat.rules.lang.RuleSet;
+import io.moat.rules.message.Message;
+import io.moat.rules.message.MessageParser;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Scores message content: rules plus the statistical filter, no network. Immutable and
+ * thread-safe; to reload rules, build a new scorer and swap it in.
+ */
+public final class ContentScorer {
+    /** The score at or above which a message is spam unless the rules say otherwise. */
+    public static final double DEFAULT_THRESHOLD = 5.0;
+    private static final int CLUES_SHOWN = 8;
+
+    private final RuleSet rules;
+    private final RuleEvaluator evaluator;
+    private final TokenStore store;
+    private final Tokenizer tokenizer;
+    private final ChiSquareClassifier classifier;
+    private final double threshold;
+
+    public ContentScorer(RuleSet rules, TokenStore store, Tokenizer tokenizer, ChiSquareClassifier classifier) {
+        this.rules = rules;
+        this.evaluator = new RuleEvaluator(rules);
+        this.store = store;
+        this.tokenizer = tokenizer;
+        this.classifier = classifier;
+        this.threshold = rules.requiredScore().orElse(DEFAULT_THRESHOLD);
+    }
+
+    public ContentReport score(byte[] raw) {
+        return score(MessageParser.parse(raw));
+    }
+
+    public ContentReport score(Message message) {
+        BayesVerdict bayes = classifier.classify(tokenizer.tokens(message), store);
+        Map<String, Integer> preset = switch (bayes) {
+            case BayesVerdict.Scored s -> Map.of(BayesBuckets.symbol(s.probability()), 1);
+            case BayesVerdict.Untrained u -> Map.of();
+        };
+        List<Finding> findings = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Integer> hit : evaluator.hits(message, preset).entrySet()) {
+            String symbol = hit.getKey();
+            double weight = rules.weight(symbol) * hit.getValue();
+            if (symbol.startsWith("__")) {
+                continue;
+            }
+            total += weight;
+            String detail = preset.containsKey(symbol) ? explain(bayes) : hit.getValue() > 1 ? hit.getValue() + " hits" : "";
+            findings.add(new Finding(symbol, weight, rules.description(symbol), detail));
+        }
+        findings.sort(Comparator.comparingDouble((Finding f) -> -Math.abs(f.weight())).thenComparing(Finding::symbol));
+        return new ContentReport(findings, Math.round(total * 1000) / 1000.0, threshold, bayes);
+    }
+
+    private static String explain(BayesVerdict bayes) {
+        if (!(bayes instanceof BayesVerdict.Scored s)) {
+            return "";
+        }
+        String tokens = s.clues().stream().limit(CLUES_SHOWN).map(ContentScorer::clue).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "p=%.4f; %s", s.probability(), tokens);
+    }
+
+    private static String clue(Clue c) {
+        return String.format(Locale.ROOT, "'%s' %.2f (%d spam/%d ham)", c.token(), c.probability(), c.spam(), c.ham());
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+}

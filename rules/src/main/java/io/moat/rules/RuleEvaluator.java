@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.rules;
+
+import io.moat.rules.lang.HeaderSelector;
+import io.moat.rules.lang.Rule;
+import io.moat.rules.lang.RuleSet;
+import io.moat.rules.message.Message;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Runs a compiled {@link RuleSet} over a message. Each text is lower-cased at most once (for
+ * the literal prefilter) and each header value read once. A rule whose regex blows the stack on
+ * hostile input counts as not hit. Stateless: one instance serves all threads.
+ */
+public final class RuleEvaluator {
+    private final RuleSet rules;
+
+    public RuleEvaluator(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** The rules that hit and how often, starting from {@code preset} symbols (for metas to read). */
+    public Map<String, Integer> hits(Message message, Map<String, Integer> preset) {
+        Texts texts = new Texts(message);
+        Map<String, Integer> hits = new LinkedHashMap<>(preset);
+        for (Rule rule : rules.rules()) {
+            int n;
+            try {
+                n = count(rule, message, texts, hits);
+            } catch (StackOverflowError | RuntimeException e) {
+                n = 0;
+            }
+            if (n > 0) {
+                hits.put(rule.name(), n);
+            }
+        }
+        return hits;
+    }
+
+    private int count(Rule rule, Message m, Texts texts, Map<String, Integer> hits) {
+        return switch (rule) {
+            case Rule.Exists e -> m.headers().has(e.field()) ? 1 : 0;
+            case Rule.HeaderTest h -> {
+                String v = texts.header(h.selector());
+                boolean found = h.pattern().matcher(v == null ? h.ifUnset() : v).find();
+                yield found != h.negated() ? 1 : 0;
+            }
+            case Rule.TextTest t -> text(t, m, texts);
+            case Rule.Meta meta -> meta.expression().value(s -> hits.getOrDefault(s, 0)) != 0 ? 1 : 0;
+        };
+    }
+
+    private int text(Rule.TextTest t, Message m, Texts texts) {
+        int max = rules.maxHits(t.name());
+        if (t.target() == Rule.Target.URI) {
+            int n = 0;
+            for (String uri : m.uris()) {
+                if (t.pattern().matcher(uri).find() && ++n >= max) {
+                    break;
+                }
+            }
+            return n;
+        }
+        if (!t.literals().isEmpty() && !containsAny(texts.text(t.target(), t.literalsIgnoreCase()), t.literals())) {
+            return 0;
+        }
+        String text = texts.text(t.target(), false);
+        Matcher matcher = t.pattern().matcher(text);
+        String searched = texts.text(t.target(), t.literalsIgnoreCase());
+        if (!t.leading().isEmpty() && searched.length() == text.length()) {
+            return LeadingMatch.count(matcher, searched, t.leading(), max);
+        }
+        int n = 0;
+        while (n < max && matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean containsAny(String text, List<String> literals) {
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The per-message texts, each computed when first needed. */
+    private static final class Texts {
+        private final Message m;
+        private final Map<Object, String> cache = new HashMap<>();
+
+        Texts(Message m) {
+            this.m = m;
+        }
+
+        String text(Rule.Target target, boolean lower) {
+            String original = switch (target) {
+                case BODY -> m.bodyText();
+                case RAWBODY -> m.rawBody();
+                case FULL, URI -> m.full();
+            };
+            return lower ? cache.computeIfAbsent(target, k -> original.toLowerCase(Locale.ROOT)) : original;
+        }
+
+        String header(HeaderSelector s) {
+            if (cache.containsKey(s)) {
+                return cache.get(s);
+            }
+            String v = HeaderValues.read(m, s);
+            cache.put(s, v);
+            return v;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.rules.lang;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One compiled test of a rule file; its weight and description live in the {@link RuleSet}. */
+public sealed interface Rule {
+    String name();
+
+    /** {@code header NAME Field[:mod] =~ /re/} (or {@code !~}), with an optional if-unset value. */
+    record HeaderTest(String name, HeaderSelector selector, Pattern pattern, boolean negated, String ifUnset)
+            implements Rule {
+    }
+
+    /** {@code header NAME exists:Field}. */
+    record Exists(String name, String field) implements Rule {
+    }
+
+    /**
+     * {@code body}, {@code rawbody}, {@code full} or {@code uri}: a pattern over one of the
+     * message's texts, skipped when the text contains none of {@code literals}, and tried only
+     * where one of {@code leading} occurs when that is known (each empty: no shortcut).
+     */
+    record TextTest(String name, Target target, Pattern pattern, List<String> literals, List<String> leading,
+            boolean literalsIgnoreCase) implements Rule {
+        public TextTest {
+            literals = List.copyOf(literals);
+            leading = List.copyOf(leading);
+        }
+    }
+
+    /** {@code meta NAME expression}. */
+    record Meta(String name, MetaExpression expression) implements Rule {
+    }
+
+    /** Which text a {@link TextTest} reads. */
+    enum Target {
+        BODY, RAWBODY, FULL, URI
+    }
+}
