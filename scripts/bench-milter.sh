@@ -9,7 +9,7 @@
 #        scripts/bench-milter.sh --json
 # Environment: CORPUS (default ../shared/corpus/train beside the checkout, or /work/shared/corpus/train),
 #   DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), BENCH_JAVA_OPTS (generator JVM),
-#   TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
+#   PIPELINE=trace|full (see below), TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
 #   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -38,12 +38,24 @@ if [ "${JFR:-0}" = 1 ]; then
   opts="$opts -XX:StartFlightRecording=filename=$work/daemon.jfr,settings=profile"
 fi
 mkdir -p "$work/spool"
+# Everything the daemon writes stays in the work dir (its SQLite store too, never /var/lib/moat).
+# PIPELINE=trace (default): the trace-only pipeline issue 2 sets targets for (content rules, the
+# statistical filter and header checks off; envelope filters, GTUBE, size limits, trace header and
+# the message log stay). PIPELINE=full: the daemon's defaults (Moat's rule set, header checks, an
+# untrained statistical filter); no RBL zones are configured in either.
+case "${PIPELINE:-trace}" in
+  trace) filters=$'rules:\n  default: false\n  paths: []\nbayes:\n  state: none\nheaders:\n  enabled: false' ;;
+  full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
+  *) echo "bench-milter: PIPELINE must be trace or full" >&2; exit 2 ;;
+esac
 cat > "$work/moat.yaml" <<YAML
 listen: [ "inet:127.0.0.1:$port", "unix:$work/milter.sock" ]
 limits:
   spool-directory: $work/spool
+store:
+  url: jdbc:sqlite:$work/moat.db
+$filters
 YAML
-
 MOAT_JAVA_OPTS="$opts" bin/moat-milter --config "$work/moat.yaml" >"$work/messages.log" 2>"$work/daemon.log" &
 daemon=$!
 cleanup() {
@@ -58,7 +70,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 # bin/moat-milter execs java, so $daemon is the JVM's PID.
-echo "bench-milter: daemon pid $daemon on 127.0.0.1:$port and $work/milter.sock ($opts); $(nproc) cores shared with the generator" >&2
+echo "bench-milter: pipeline ${PIPELINE:-trace}; daemon pid $daemon on 127.0.0.1:$port and $work/milter.sock ($opts); $(nproc) cores shared with the generator" >&2
 
 target="127.0.0.1:$port"
 [ "${TRANSPORT:-inet}" = unix ] && target="unix:$work/milter.sock"

@@ -62,7 +62,8 @@ public final class LoadRun {
         int next = worker;
         int connection = worker;
         while (!stop && ticker.getAsLong() <= measureEnd) {
-            try (MilterClient client = MilterClient.open(settings.target(), settings.flushEachFrame(), settings.nagle())) {
+            try (MilterClient client = MilterClient.open(settings.target(), settings.flushEachFrame(), settings.nagle(),
+                    settings.writeBuffer())) {
                 tally.connections++;
                 PostfixConversation session = new PostfixConversation(client, connection);
                 connection += settings.connections();

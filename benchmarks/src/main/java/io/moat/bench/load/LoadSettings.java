@@ -17,15 +17,19 @@ import java.time.Duration;
  * @param flushEachFrame        write the MACRO packet and its command in two writes; Postfix does not
  *                              (milter8.c sends both "in one VSTREAM transaction"), this is for experiments
  * @param nagle                 leave Nagle's algorithm on (no TCP_NODELAY), as Postfix's milter socket does
+ * @param writeBuffer           bytes buffered before a write; Postfix's VSTREAM buffer is 4096
  */
 public record LoadSettings(SocketAddress target, int connections, int messagesPerConnection, Duration warmup,
-                           Duration duration, long messageCount, boolean flushEachFrame, boolean nagle) {
+                           Duration duration, long messageCount, boolean flushEachFrame, boolean nagle, int writeBuffer) {
     public LoadSettings {
         if (connections < 1 || messagesPerConnection < 1) {
             throw new IllegalArgumentException("connections and messages per connection must be at least 1");
         }
         if (messageCount < 0 || duration.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("durations and counts must not be negative");
+        }
+        if (writeBuffer < 512) {
+            throw new IllegalArgumentException("write buffer must be at least 512 bytes");
         }
         if (messageCount == 0 && duration.isZero()) {
             throw new IllegalArgumentException("give a duration or a message count");

@@ -49,9 +49,9 @@ public final class MilterClient implements Closeable {
     private Set<ProtocolFlag> flags = EnumSet.noneOf(ProtocolFlag.class);
     private PostfixMacros macros = new PostfixMacros(Map.of());
 
-    private MilterClient(Closeable socket, InputStream in, OutputStream out, boolean flushEachFrame) {
+    private MilterClient(Closeable socket, InputStream in, OutputStream out, boolean flushEachFrame, int writeBuffer) {
         this.socket = socket;
-        this.out = new BufferedOutputStream(out, 1 << 16);
+        this.out = new BufferedOutputStream(out, writeBuffer);
         this.in = new FrameReader(new BufferedInputStream(in, 1 << 16), 1 << 24);
         this.flushEachFrame = flushEachFrame;
     }
@@ -60,19 +60,19 @@ public final class MilterClient implements Closeable {
      * Connects (TCP, or a unix socket when {@code milter} is a {@link UnixDomainSocketAddress}) and
      * negotiates; the milter's answer decides the steps, replies and macros that follow.
      */
-    public static MilterClient open(SocketAddress milter, boolean flushEachFrame, boolean nagle)
+    public static MilterClient open(SocketAddress milter, boolean flushEachFrame, boolean nagle, int writeBuffer)
             throws IOException, ProtocolException {
         MilterClient c;
         if (milter instanceof UnixDomainSocketAddress) {
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.connect(milter);
-            c = new MilterClient(ch, Channels.newInputStream(ch), Channels.newOutputStream(ch), flushEachFrame);
+            c = new MilterClient(ch, Channels.newInputStream(ch), Channels.newOutputStream(ch), flushEachFrame, writeBuffer);
         } else {
             Socket s = new Socket();
             s.setTcpNoDelay(!nagle);
             s.setSoTimeout(30_000);
             s.connect(milter, 10_000);
-            c = new MilterClient(s, s.getInputStream(), s.getOutputStream(), flushEachFrame);
+            c = new MilterClient(s, s.getInputStream(), s.getOutputStream(), flushEachFrame, writeBuffer);
         }
         try {
             c.negotiate();
