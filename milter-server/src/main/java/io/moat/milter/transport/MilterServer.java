@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +55,12 @@ public final class MilterServer implements Closeable {
         this.settings = settings;
         this.engine = engine;
         this.permits = new Semaphore(settings.maxConnections());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("moat-progress").factory());
+        ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("moat-progress").factory());
+        // Every long-running command schedules a PROGRESS ticker and cancels it when answered; without
+        // this, each cancelled ticker (and the connection it holds) stays queued for a whole interval.
+        progress.setRemoveOnCancelPolicy(true);
+        this.timer = progress;
     }
 
     /** Binds every listener; throws with the address named when one cannot be bound. */
@@ -93,7 +98,7 @@ public final class MilterServer implements Closeable {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            removeStaleSocket(path);
+            UnixSocketFile.clearStale(path);
             ch.bind(UnixDomainSocketAddress.of(path), settings.backlog());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(settings.unixSocketMode()));
         } catch (IOException e) {
@@ -106,18 +111,7 @@ public final class MilterServer implements Closeable {
         acceptors.add(Thread.ofPlatform().name("moat-accept-" + a).start(() -> acceptUnix(ch, path)));
     }
 
-    /** A socket left by an earlier run is removed; any other file at that path is the admin's, never ours. */
-    private static void removeStaleSocket(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
-            throw new IOException(path + " exists and is not a socket; not removing it");
-        }
-        Files.delete(path);
-    }
-
-    private void acceptInet(ServerSocket ss) {
+        private void acceptInet(ServerSocket ss) {
         while (!stopping) {
             try {
                 Socket s = ss.accept();
