@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             io.moat.cli.learn.LearnCommand.class,
             io.moat.cli.rules.RulesCommand.class,
             io.moat.cli.scan.ScanCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class,
+            picocli.codegen.docgen.manpage.ManPageGenerator.class,
         })
 public final class MoatCommand implements Runnable {
     @CommandLine.Spec

@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code moat corpus eval}: accuracy and speed of the content score on labelled mail. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score labelled mail and print spam recall, false-positive rates, recall at 0%, 0.1%, 0.5% "
-                + "and 1% false positives, and CPU time per message.",
+        description = {"Score labelled mail and print spam recall, false-positive rates, recall at 0%%, 0.1%%, 0.5%% "
+                + "and 1%% false positives, and CPU time per message.",
             "With --folds N (default 5) the statistical filter is cross-validated: trained on N-1 folds, "
                 + "scored on the last. With --folds 0 the state given by --state is used as it is."})
 public final class EvalCommand implements Callable<Integer> {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code moat rules hits}: each rule's hit rate on spam and ham, and its spam ratio. */
 @Command(name = "hits", mixinStandardHelpOptions = true,
         description = "Score labelled mail and print, for every rule that fired, the share of spam, ham and hard ham "
-                + "it fired on and its spam ratio (spam% / (spam% + ham%)).")
+                + "it fired on and its spam ratio (spam%% / (spam%% + ham%%)).")
 public final class HitsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,7 +13,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** Which rule files a command loads: Moat's defaults, optionally SpamAssassin's, then the admin's. */
+/**
+ * Which rule files a command loads, in order: SpamAssassin's if asked for (first, so Moat's
+ * weights for the statistical filter's BAYES_* buckets win over SpamAssassin's), Moat's
+ * defaults, then the admin's files.
+ */
 public final class RuleOptions {
     @Option(names = "--rules", paramLabel = "PATH",
             description = "A rule file, or a folder of *.cf files, loaded after the defaults (repeatable).")
@@ -29,11 +33,11 @@ public final class RuleOptions {
 
     public LoadResult load() throws IOException {
         List<RuleSource> sources = new ArrayList<>();
-        if (!noDefaults) {
-            sources.addAll(RuleSource.defaults());
-        }
         if (spamAssassin != null) {
             sources.addAll(RuleSource.from(spamAssassin));
+        }
+        if (!noDefaults) {
+            sources.addAll(RuleSource.defaults());
         }
         for (Path p : rules) {
             sources.addAll(RuleSource.from(p));
