@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Every command's help renders as a man page, and the shell completion script is generated. */
+/** Every command gets an AsciiDoc man page (asciidoctor -b manpage turns it into troff), and the shell completion script is generated. */
 class ManPageAndCompletionTest {
     @TempDir
     Path dir;
@@ -22,10 +22,10 @@ class ManPageAndCompletionTest {
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("gen-manpage", "--outdir", dir.toString())).as(err.toString()).isZero();
-        assertThat(dir.resolve("moat.1")).exists();
-        assertThat(dir.resolve("moat-quarantine-release.1")).exists();
-        assertThat(dir.resolve("moat-scan.1")).exists();
-        assertThat(Files.readString(dir.resolve("moat-scan.1"))).contains("classification");
+        assertThat(dir.resolve("moat.adoc")).exists();
+        assertThat(dir.resolve("moat-quarantine-release.adoc")).exists();
+        assertThat(dir.resolve("moat-scan.adoc")).exists();
+        assertThat(Files.readString(dir.resolve("moat-scan.adoc"))).contains("classification");
     }
 
     @Test
