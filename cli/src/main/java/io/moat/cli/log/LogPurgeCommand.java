@@ -7,7 +7,6 @@ import io.moat.cli.options.Printer;
 import io.moat.cli.options.StoreSubcommand;
 import io.moat.store.Store;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -30,7 +29,7 @@ public final class LogPurgeCommand extends StoreSubcommand {
         if (d < 1) {
             throw new IllegalArgumentException("--days must be at least 1");
         }
-        int n = store.messageLog().purge(Instant.now().minus(Duration.ofDays(d)));
+        int n = store.messageLog().purge(clock.instant().minus(Duration.ofDays(d)));
         store.audit().record(actor.actor(), "log.purge", d + " days", null, n + " deleted");
         if (out.json()) {
             out.json(Map.of("deleted", n, "days", d));

@@ -27,6 +27,9 @@ public abstract class StoreSubcommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
+    /** The time source for the store and for retention cut-offs. */
+    protected Clock clock = Clock.systemUTC();
+
     /** What opening does about the schema; most commands need it current. */
     protected SchemaMode schema() {
         return SchemaMode.REQUIRE_CURRENT;
@@ -38,7 +41,7 @@ public abstract class StoreSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Printer out = new Printer(spec.commandLine().getOut(), spec.commandLine().getErr(), output.json());
-        try (Store store = Store.open(storeOptions.store(schema()), Clock.systemUTC())) {
+        try (Store store = Store.open(storeOptions.store(schema()), clock)) {
             return run(store, out);
         } catch (StoreException | CliException e) {
             out.error(e.getMessage());

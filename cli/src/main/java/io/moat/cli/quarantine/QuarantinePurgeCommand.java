@@ -6,7 +6,6 @@ import io.moat.cli.options.ActorOptions;
 import io.moat.cli.options.Printer;
 import io.moat.cli.options.StoreSubcommand;
 import io.moat.store.Store;
-import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ public final class QuarantinePurgeCommand extends StoreSubcommand {
         if (d < 1) {
             throw new IllegalArgumentException("--days must be at least 1");
         }
-        int n = store.quarantine().purge(Instant.now(), d);
+        int n = store.quarantine().purge(clock.instant(), d);
         store.audit().record(actor.actor(), "quarantine.purge", "default " + d + " days", null, n + " deleted");
         if (out.json()) {
             out.json(Map.of("deleted", n, "defaultDays", d));

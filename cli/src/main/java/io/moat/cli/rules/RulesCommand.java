@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code moat rules}: check, measure and re-weight rules. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check, measure and re-weight content rules.",
-        subcommands = {LintCommand.class, HitsCommand.class, RescoreCommand.class, TestCommand.class})
+        subcommands = {LintCommand.class, HitsCommand.class, RescoreCommand.class, TestCommand.class, ReloadCommand.class})
 public final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,7 @@ public final class StorePurgeCommand extends StoreSubcommand {
     @Override
     protected int run(Store store, Printer out) {
         Retention r = storeOptions.config().retention();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Object> deleted = new LinkedHashMap<>();
         deleted.put("quarantine", store.quarantine().purge(now, r.quarantineDays()));
         deleted.put("log", store.messageLog().purge(now.minus(Duration.ofDays(r.logDays()))));

@@ -14,7 +14,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ public final class MilterServer implements Closeable {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            Files.deleteIfExists(path);
+            UnixSocketFile.clearStale(path);
             ch.bind(UnixDomainSocketAddress.of(path), settings.backlog());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(settings.unixSocketMode()));
         } catch (IOException e) {
@@ -109,7 +111,7 @@ public final class MilterServer implements Closeable {
         acceptors.add(Thread.ofPlatform().name("moat-accept-" + a).start(() -> acceptUnix(ch, path)));
     }
 
-    private void acceptInet(ServerSocket ss) {
+        private void acceptInet(ServerSocket ss) {
         while (!stopping) {
             try {
                 Socket s = ss.accept();

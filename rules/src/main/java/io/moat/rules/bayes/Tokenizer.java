@@ -8,13 +8,12 @@ import java.util.Set;
 /**
  * Turns a parsed message into the distinct features the classifier counts: body words and
  * adjacent word pairs, header-tagged tokens ({@link HeaderTokens}), URL parts
- * ({@link UriTokens}) and the MIME shape. Tokens are capped in length and number, so the cost per
+ * ({@link UriTokens}), HTML markup ({@link HtmlTokens}) and the MIME shape. Tokens are capped in length and number, so the cost per
  * message is bounded.
  */
 public final class Tokenizer {
     static final int MAX_TOKEN = 60;
     private static final int MAX_WORDS = 2500;
-    private static final int MAX_PAIR_WORDS = 600;
     private static final int MAX_TOKENS = 6000;
     private static final String LEAD = "\"'([{<*#|`~,.:;";
     private static final String TRAIL = ".,;:!?\"')]}>*|`~";
@@ -25,6 +24,7 @@ public final class Tokenizer {
         HeaderTokens.add(message, out);
         UriTokens.add(message.uris(), out);
         ShapeTokens.add(message, out);
+        HtmlTokens.add(message.rawBody(), out);
         body(message.bodyText(), out);
         return out;
     }
@@ -42,7 +42,7 @@ public final class Tokenizer {
             String word = word(text, i, end, out);
             i = end + 1;
             words++;
-            if (word != null && prev != null && words <= MAX_PAIR_WORDS) {
+            if (word != null && prev != null) {
                 out.add(prev + ' ' + word);
             }
             prev = word;

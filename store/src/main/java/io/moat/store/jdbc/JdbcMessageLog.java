@@ -17,8 +17,8 @@ import java.util.Locale;
 /** The message log in SQL: batched appends, indexed searches. */
 final class JdbcMessageLog implements MessageLog {
     private static final String INSERT = "INSERT INTO message_log (logged_at, host, queue_id, message_id, sender, recipient,"
-            + " destination, classification, score, size, relay_ip, subject, detail, quarantine_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " destination, classification, score, size, relay_ip, subject, detail, quarantine_id, sender_domain, recipient_domain)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
 
@@ -58,13 +58,20 @@ final class JdbcMessageLog implements MessageLog {
         Columns.text(ps, 12, r.subject());
         Columns.text(ps, 13, r.detail());
         Columns.bigint(ps, 14, r.quarantineId());
+        ps.setString(15, domain(r.sender()));
+        ps.setString(16, domain(r.recipient()));
+    }
+
+    private static String domain(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     @Override
     public List<LogRow> search(LogQuery q) {
         Where where = new Where()
-                .address("sender", q.sender())
-                .address("recipient", q.recipient())
+                .address("sender", "sender_domain", q.sender())
+                .address("recipient", "recipient_domain", q.recipient())
                 .equal("message_id", q.messageId())
                 .equal("queue_id", q.queueId())
                 .equal("classification", q.classification() == null ? null : q.classification().name())

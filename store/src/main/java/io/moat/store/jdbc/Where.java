@@ -17,9 +17,20 @@ final class Where {
 
     /** {@code column = value}, or {@code LIKE} when the value has a {@code *} wildcard. */
     Where address(String column, @Nullable String value) {
+        return address(column, null, value);
+    }
+
+    /**
+     * As {@link #address(String, String)}, but {@code *@domain} compares {@code domainColumn}
+     * (indexed) instead of scanning with LIKE.
+     */
+    Where address(String column, @Nullable String domainColumn, @Nullable String value) {
         if (value != null) {
             String v = value.trim().toLowerCase(Locale.ROOT);
-            if (v.contains("*")) {
+            if (domainColumn != null && v.startsWith("*@") && v.indexOf('*', 1) < 0) {
+                clauses.add(domainColumn + " = ?");
+                params.add(v.substring(2));
+            } else if (v.contains("*")) {
                 clauses.add(column + " LIKE ? ESCAPE '\\'");
                 params.add(v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%'));
             } else {

@@ -144,7 +144,8 @@ public final class PostgresServer implements AutoCloseable {
     private void awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            try (Connection c = DriverManager.getConnection(url("postgres"))) {
+            try {
+                DriverManager.getConnection(url("postgres")).close();
                 return;
             } catch (SQLException e) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
