@@ -9,10 +9,10 @@
 #
 # Usage: sudo scripts/bench-postfix.sh
 # Environment: MESSAGES (3000), SESSIONS ("10 50"), PAIRS (3), SINGLE_MESSAGES (300, 0 to skip the
-#   one-session latency runs), MESSAGE_FILE (default: the corpus message closest to 5 KB),
+#   one-session latency runs), WARMUP_MESSAGES (1000, sent through Moat first), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
-#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP.
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP, PIPELINE=full|trace.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -31,7 +31,7 @@ export PATH="$PATH:/usr/sbin"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 wait_port() {
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 600); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
   echo "bench-postfix: nothing listens on port $1" >&2; return 1
 }
 
@@ -110,8 +110,24 @@ postconf -c "$etc" -e "smtpd_milters ="
 
 smtp-sink -u nobody "127.0.0.1:$sink_port" 1024 >/dev/null 2>&1 &
 sink=$!
-printf 'listen: [ "inet:127.0.0.1:%s", "unix:%s" ]\nconnections:\n  unix-socket-mode: rw-rw-rw-\nlimits:\n  spool-directory: %s\n' \
-  "$milter_port" "$work/milter.sock" "$work/moat-spool" > "$work/moat.yaml"
+# Moat keeps everything in the work dir (its SQLite store too, never /var/lib/moat).
+# PIPELINE=full (default): the daemon's default filters, no RBL zones, an untrained statistical
+# filter; PIPELINE=trace: content rules, the statistical filter and header checks off.
+case "${PIPELINE:-full}" in
+  full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
+  trace) filters=$'rules:\n  default: false\n  paths: []\nbayes:\n  state: none\nheaders:\n  enabled: false' ;;
+  *) echo "bench-postfix: PIPELINE must be full or trace" >&2; exit 2 ;;
+esac
+cat > "$work/moat.yaml" <<YAML
+listen: [ "inet:127.0.0.1:$milter_port", "unix:$work/milter.sock" ]
+connections:
+  unix-socket-mode: rw-rw-rw-
+limits:
+  spool-directory: $work/moat-spool
+store:
+  url: jdbc:sqlite:$work/moat.db
+$filters
+YAML
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
 MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
@@ -155,9 +171,9 @@ run() {  # $1 = sessions, $2 = messages
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on $milter_endpoint; $(nproc) cores shared by all"
-echo "bench-postfix: message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-use_milter no; run 10 200 >/dev/null   # warm-up: start Postfix's processes, fill caches
-use_milter yes; run 10 200 >/dev/null  # and the daemon's JIT
+echo "bench-postfix: Moat pipeline ${PIPELINE:-full}; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+use_milter no; run 10 200 >/dev/null                    # warm-up: start Postfix's processes, fill caches
+use_milter yes; run 10 "${WARMUP_MESSAGES:-1000}" >/dev/null  # and let the daemon's JIT settle
 printf '%-10s %-5s %-8s %14s %16s\n' sessions pair milter msgs_per_s ms_per_msg
 for s in $sessions_list; do
   : > "$work/a-$s"; : > "$work/b-$s"

@@ -59,8 +59,9 @@ public class FrameDecodeBenchmark {
                 new Command.Rcpt("<bob@moat.test>", List.of()));
         add(frames, new Command.Macro('T', i), new Command.Data());
         for (int h = 0; h < 20; h++) {
-            add(frames, new Command.Macro('L', i), new Command.Header(h % 2 == 0 ? "Received" : "X-Header-" + h,
-                    " from host" + h + ".example.org (host" + h + ".example.org [192.0.2." + h + "])\n\tby mx.moat.test"));
+            String value = " from host" + h + ".example.org (host" + h + ".example.org [192.0.2." + h + "])"
+                    + "\n\tby mx.moat.test";
+            add(frames, new Command.Macro('L', i), new Command.Header(h % 2 == 0 ? "Received" : "X-Header-" + h, value));
         }
         add(frames, new Command.Macro('N', i), new Command.EndOfHeaders());
         add(frames, new Command.Macro('B', i), new Command.Body(body(3000)));

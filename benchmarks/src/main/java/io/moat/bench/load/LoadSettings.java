@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param writeBuffer           bytes buffered before a write; Postfix's VSTREAM buffer is 4096
  */
 public record LoadSettings(SocketAddress target, int connections, int messagesPerConnection, Duration warmup,
-                           Duration duration, long messageCount, boolean flushEachFrame, boolean nagle, int writeBuffer) {
+                           Duration duration, long messageCount, boolean flushEachFrame, boolean nagle,
+                           int writeBuffer) {
     public LoadSettings {
         if (connections < 1 || messagesPerConnection < 1) {
             throw new IllegalArgumentException("connections and messages per connection must be at least 1");

@@ -66,7 +66,8 @@ public final class MilterClient implements Closeable {
         if (milter instanceof UnixDomainSocketAddress) {
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.connect(milter);
-            c = new MilterClient(ch, Channels.newInputStream(ch), Channels.newOutputStream(ch), flushEachFrame, writeBuffer);
+            c = new MilterClient(ch, Channels.newInputStream(ch), Channels.newOutputStream(ch), flushEachFrame,
+                    writeBuffer);
         } else {
             Socket s = new Socket();
             s.setTcpNoDelay(!nagle);
@@ -107,13 +108,15 @@ public final class MilterClient implements Closeable {
      * command. Returns the terminal reply byte, {@code 'c'} when the step is skipped or needs no reply.
      */
     public char step(char macroCommand, MacroStage macroStage, Map<String, String> known, Command command,
-                     @Nullable ProtocolFlag skipFlag, @Nullable ProtocolFlag noReplyFlag) throws IOException, ProtocolException {
+                     @Nullable ProtocolFlag skipFlag, @Nullable ProtocolFlag noReplyFlag)
+            throws IOException, ProtocolException {
         return step(macroCommand, macroStage, known, CommandEncoder.encode(command), skipFlag, noReplyFlag);
     }
 
     /** As {@link #step(char, MacroStage, Map, Command, ProtocolFlag, ProtocolFlag)} with a ready frame. */
     public char step(char macroCommand, MacroStage macroStage, Map<String, String> known, Frame command,
-                     @Nullable ProtocolFlag skipFlag, @Nullable ProtocolFlag noReplyFlag) throws IOException, ProtocolException {
+                     @Nullable ProtocolFlag skipFlag, @Nullable ProtocolFlag noReplyFlag)
+            throws IOException, ProtocolException {
         if (skipFlag != null && flags.contains(skipFlag)) {
             return 'c';
         }
