@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +55,12 @@ public final class MilterServer implements Closeable {
         this.settings = settings;
         this.engine = engine;
         this.permits = new Semaphore(settings.maxConnections());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("moat-progress").factory());
+        ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("moat-progress").factory());
+        // Every long-running command schedules a PROGRESS ticker and cancels it when answered; without
+        // this, each cancelled ticker (and the connection it holds) stays queued for a whole interval.
+        progress.setRemoveOnCancelPolicy(true);
+        this.timer = progress;
     }
 
     /** Binds every listener; throws with the address named when one cannot be bound. */
