@@ -1,7 +1,8 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- Every stage of one SMTP session, each answered CONTINUE: connect, an unknown command, HELO,
 -- MAIL, RCPT, DATA, headers, end of headers, body and end of message, where the trace header
--- X-Moat-Status is added with the verdict; then a second message on the same connection.
+-- X-Moat-Status is added with the verdict; then a second message on the same connection after
+-- ABORT (as Postfix does), and a third right after end of message (as sendmail does).
 dofile(dir .. "/common.lua")
 
 scenario("stages", function()
@@ -27,6 +28,12 @@ scenario("stages", function()
   r = finish(conn, {crlf("Second message.\n")}, "STG002")
   check(r == SMFIR_CONTINUE, "second end of message: expected CONTINUE, got " .. reply_name(r))
   expect_trace(conn, "^ deliver; class=clean; ")
+
+  -- Sendmail style: the next message follows end of message directly, with no ABORT between.
+  message_start(conn, {from = "erin@example.org", rcpts = {"frank@example.net"}, qid = "STG003",
+    headers = {{"Subject", "third, no abort before"}}})
+  r = finish(conn, {crlf("Third message.\n")}, "STG003")
+  check(r == SMFIR_CONTINUE, "third end of message: expected CONTINUE, got " .. reply_name(r))
   mt.abort(conn)
   mt.disconnect(conn)
 end)

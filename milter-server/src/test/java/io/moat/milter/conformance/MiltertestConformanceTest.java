@@ -61,7 +61,7 @@ class MiltertestConformanceTest {
     void answersEveryStageAndAddsTheTraceHeaderAtEndOfMessage() {
         assertPasses("stages", defaults.inet());
         List<MessageRecord> rs = defaults.records();
-        assertThat(rs).hasSize(2);
+        assertThat(rs).hasSize(3);
         MessageRecord first = rs.get(0);
         assertThat(first.action()).isEqualTo("deliver");
         assertThat(first.classification()).isEqualTo(Classification.CLEAN);
@@ -74,6 +74,8 @@ class MiltertestConformanceTest {
         assertThat(first.clientAddress()).isEqualTo("192.0.2.7");
         assertThat(rs.get(1)).extracting(MessageRecord::sender, MessageRecord::queueId, MessageRecord::messageId)
                 .containsExactly("carol@example.org", "STG002", "<STG002@example.org>");
+        assertThat(rs.get(2)).extracting(MessageRecord::sender, MessageRecord::queueId, MessageRecord::recipients)
+                .containsExactly("erin@example.org", "STG003", List.of("frank@example.net"));
     }
 
     @Test
