@@ -8,6 +8,14 @@ import io.moat.milter.engine.QuarantineSink;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
+import io.moat.milter.filter.av.AntivirusFilter;
+import io.moat.milter.filter.av.AntivirusSettings;
+import io.moat.milter.filter.av.ClamdClient;
+import io.moat.milter.filter.content.AttachmentFilter;
+import io.moat.milter.filter.content.ContentInspector;
+import io.moat.milter.filter.content.ContentReports;
+import io.moat.milter.filter.content.MimeWalker;
+import io.moat.milter.filter.content.UrlHostFilter;
 import io.moat.milter.filter.envelope.ConfiguredMailboxDirectory;
 import io.moat.milter.filter.envelope.MailboxDirectory;
 import io.moat.milter.filter.envelope.RecipientPolicyFilter;
@@ -114,15 +122,28 @@ public final class Daemon implements Closeable {
     /** The filters, in the order they run within each stage. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
         MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
+        ContentReports content = new ContentReports(
+                new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
+                new AttachmentFilter(content)));
+        AntivirusSettings av = config.antivirus();
+        if (av.enabled()) {
+            List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
+            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth())));
+        }
+        out.addAll(List.of(
                 new GtubeFilter(),
                 new RecipientPolicyFilter(envelope),
                 new SenderAllowFilter(envelope, config.envelope().allowWeight())));
         // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
-        out.addAll(RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker(),
-                (sender, rcpt) -> envelope.sender(sender, rcpt) instanceof SenderListing.Allowed).filters());
+        RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker(),
+                (sender, rcpt) -> envelope.sender(sender, rcpt) instanceof SenderListing.Allowed);
+        out.addAll(rbl.filters());
+        if (!rbl.domainLists().isEmpty()) {
+            out.add(new UrlHostFilter(content, rbl.domainLists()::findings));
+        }
         if (config.headerChecks()) {
             out.add(HeaderCheckFilter.standard());
         }

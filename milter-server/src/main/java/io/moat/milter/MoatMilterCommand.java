@@ -129,11 +129,7 @@ public final class MoatMilterCommand implements Callable<Integer> {
                 throw new ConfigException("--listen: " + e.getMessage());
             }
         }
-        return new MoatConfig(addresses, false, cfg.hostname(), cfg.maxConnections(), cfg.idleTimeout(),
-                cfg.unixSocketMode(), cfg.maxFrameSize(), cfg.progressInterval(), cfg.maxMessageSize(),
-                cfg.memoryBuffer(), cfg.spoolDirectory(), cfg.shutdownGrace(), cfg.traceHeader(),
-                cfg.spamThreshold(), cfg.quarantineThreshold(), cfg.rejectThreshold(), cfg.subjectTag(), cfg.actions(), cfg.store(), cfg.rules(), cfg.pidFile(),
-                cfg.rbl(), cfg.envelope(), cfg.headerChecks());
+        return cfg.withListen(addresses);
     }
 
     private static String hostname() {

@@ -63,7 +63,8 @@ public final class ConfigLoader {
     private MoatConfig read(JsonNode root, String source) throws ConfigException {
         ConfigNode top = new ConfigNode(root, "", source);
         top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
-                "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers");
+                "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers",
+                "content", "antivirus");
         StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
@@ -107,7 +108,9 @@ public final class ConfigLoader {
                     verdict.number("spam-threshold", 5.0), optional(verdict, "quarantine-threshold"),
                     optional(verdict, "reject-threshold"), verdict.string("subject-tag", ""), actions(verdict.child("actions")),
                     store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
-                    RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true));
+                    RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
+                    ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
+                    ContentSections.antivirus(top.child("antivirus")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

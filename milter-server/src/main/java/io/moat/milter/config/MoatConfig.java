@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.config;
 
+import io.moat.milter.filter.av.AntivirusSettings;
+import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.filter.content.ContentLimits;
 import io.moat.milter.filter.envelope.EnvelopePolicy;
 import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.filter.spam.RulesSettings;
@@ -45,7 +48,10 @@ public record MoatConfig(
         @Nullable Path pidFile,
         RblSettings rbl,
         EnvelopePolicy envelope,
-        boolean headerChecks) {
+        boolean headerChecks,
+        ContentLimits contentLimits,
+        BannedTypes bannedTypes,
+        AntivirusSettings antivirus) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -75,6 +81,14 @@ public record MoatConfig(
         EnumMap<Classification, Action> all = new EnumMap<>(Classification.class);
         all.putAll(actions);
         actions = Map.copyOf(all);
+    }
+
+    /** The same configuration listening on {@code addresses} (as given on the command line). */
+    public MoatConfig withListen(List<ListenAddress> addresses) {
+        return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
+                progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
+                spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
