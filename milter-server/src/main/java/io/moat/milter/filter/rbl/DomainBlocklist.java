@@ -14,6 +14,9 @@ import java.util.Set;
  * filters, which call {@link #lookupAll(Set)} or {@link #findings(Set)} with the hosts they found.
  */
 public final class DomainBlocklist {
+    /** Domains asked about per call at most. */
+    public static final int MAX_DOMAINS = 100;
+
     private final DnsBlocklistClient client;
     private final List<RblZone> zones;
 
@@ -26,10 +29,14 @@ public final class DomainBlocklist {
         return zones.isEmpty();
     }
 
-    /** Starts one lookup per list and usable domain; names that cannot be queried are left out. */
+    /**
+     * Starts one lookup per list and usable domain; names that cannot be queried are left out, and
+     * only the first {@link #MAX_DOMAINS} domains (in sorted order) are asked, so a message listing
+     * thousands of hosts cannot turn into thousands of queries.
+     */
     public PendingLookups start(Set<String> domains) {
         PendingLookups.Builder b = new PendingLookups.Builder(client);
-        for (String d : domains) {
+        for (String d : domains.stream().sorted().limit(MAX_DOMAINS).toList()) {
             for (RblZone z : zones) {
                 Optional<String> q = QueryName.forDomain(d, z.zone());
                 q.ifPresent(name -> b.add(z, d, name));

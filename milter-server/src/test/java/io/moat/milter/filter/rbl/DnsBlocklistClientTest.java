@@ -96,6 +96,16 @@ class DnsBlocklistClientTest {
     }
 
     @Test
+    void domainLookupsAreCappedPerCall() {
+        java.util.Set<String> many = new java.util.TreeSet<>();
+        for (int i = 0; i < 150; i++) {
+            many.add(String.format("host%03d.example", i));
+        }
+        List<ZoneAnswer> answers = new DomainBlocklist(client, List.of(TestZones.DOMAINS)).lookupAll(many);
+        assertThat(answers).hasSize(DomainBlocklist.MAX_DOMAINS).allSatisfy(a -> assertThat(a.listed()).isFalse());
+    }
+
+    @Test
     void negativeAnswerIsCachedForTheSoaMinimum() throws Exception {
         String name = QueryName.forAddress(InetAddress.getByName("192.0.2.98"), "bl.test");
         assertThat(client.lookup(name, TestZones.BLOCKLIST).join()).isInstanceOf(RblAnswer.NotListed.class);
