@@ -35,11 +35,12 @@ final class LoadRun {
     private final AtomicInteger dropped = new AtomicInteger();
     private final ExecutorService pool;
 
-    LoadRun(int port, int messages, int senders) {
+    /** {@code messages} messages with ids {@code PREFIX-0001}..., sent by {@code senders} threads. */
+    LoadRun(int port, String prefix, int messages, int senders) {
         this.port = port;
         this.senders = senders;
         for (int i = 1; i <= messages; i++) {
-            ids.add("load-%04d".formatted(i));
+            ids.add("%s-%04d".formatted(prefix, i));
         }
         pending.addAll(ids);
         pool = Executors.newFixedThreadPool(senders, r -> {

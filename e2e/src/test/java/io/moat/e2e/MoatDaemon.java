@@ -85,6 +85,16 @@ final class MoatDaemon implements AutoCloseable {
         process = null;
     }
 
+    /** SIGTERM: the daemon's graceful stop (no new connections, messages in flight finish); waits for the exit. */
+    void stop() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+            awaitExit(p);
+        }
+        process = null;
+    }
+
     /** Every line the daemon wrote to stdout so far: its startup lines and one gateway line per message. */
     List<String> stdoutLines() {
         return read(stdout).lines().toList();
@@ -118,8 +128,9 @@ final class MoatDaemon implements AutoCloseable {
 
     private static void awaitExit(Process p) {
         try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("moat-milter did not exit after SIGKILL");
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("moat-milter did not exit within 30s of the signal");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

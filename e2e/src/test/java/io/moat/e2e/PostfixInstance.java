@@ -40,7 +40,8 @@ final class PostfixInstance implements AutoCloseable {
         var programs = Prerequisites.require("postfix", "postconf", "postqueue");
         Path etc = PostfixConf.writeInstance(root, ports);
         try {
-            // The queue directory's parents must be root-owned and not world-writable for postfix check.
+            // queue_directory is created by root, as the package does; data_directory is left to
+            // postfix-script, which creates it owned by mail_owner (master refuses one owned by root).
             Files.createDirectories(root.resolve("spool"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

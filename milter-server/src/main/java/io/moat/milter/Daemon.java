@@ -20,6 +20,7 @@ import io.moat.milter.filter.envelope.ConfiguredMailboxDirectory;
 import io.moat.milter.filter.envelope.MailboxDirectory;
 import io.moat.milter.filter.envelope.RecipientPolicyFilter;
 import io.moat.milter.filter.envelope.SenderAllowFilter;
+import io.moat.milter.filter.envelope.SenderListing;
 import io.moat.milter.filter.header.HeaderCheckFilter;
 import io.moat.milter.filter.rbl.RblFilters;
 import io.moat.milter.filter.spam.ContentRules;
@@ -137,7 +138,8 @@ public final class Daemon implements Closeable {
                 new RecipientPolicyFilter(envelope),
                 new SenderAllowFilter(envelope, config.envelope().allowWeight())));
         // After the recipient policy, so an unknown recipient is told 5.1.1 before any RBL refusal.
-        RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker());
+        RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker(),
+                (sender, rcpt) -> envelope.sender(sender, rcpt) instanceof SenderListing.Allowed);
         out.addAll(rbl.filters());
         if (!rbl.domainLists().isEmpty()) {
             out.add(new UrlHostFilter(content, rbl.domainLists()::findings));

@@ -22,7 +22,7 @@ final class HeaderValues {
     static String read(Message m, HeaderSelector s) {
         Headers h = m.headers();
         if (s.field().equals("ALL")) {
-            return s.form() == HeaderSelector.Form.RAW ? m.rawHeaders() : all(h);
+            return s.raw() ? m.rawHeaders() : all(h);
         }
         List<String> raw = switch (s.field()) {
             case "ToCc" -> concat(h.all("To"), h.all("Cc"));
@@ -38,11 +38,11 @@ final class HeaderValues {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(switch (s.form()) {
-                case RAW -> v;
-                case DECODED -> EncodedWords.decode(v);
-                case ADDRESS -> address(v);
-                case NAME -> name(EncodedWords.decode(v));
+            String value = s.raw() ? v : EncodedWords.decode(v);
+            out.append(switch (s.part()) {
+                case VALUE -> value;
+                case ADDRESS -> address(value);
+                case NAME -> name(value);
             });
         }
         return out.toString();

@@ -20,7 +20,10 @@ public record TestStore(String url) {
     public static synchronized TestStore in(Path dir) {
         try {
             if (template == null) {
-                Path t = Files.createTempDirectory("moat-template-").resolve("moat.db");
+                Path d = Files.createTempDirectory("moat-template-");
+                Path t = d.resolve("moat.db");
+                d.toFile().deleteOnExit();
+                t.toFile().deleteOnExit();
                 Store.open(StoreConfig.of("jdbc:sqlite:" + t), Clock.systemUTC()).close();
                 template = t;
             }

@@ -49,8 +49,12 @@ final class ResponsePlan {
             String lead = negotiated.has(ProtocolFlag.SMFIP_HDR_LEADSPC) ? " " : "";
             if (negotiated.may(ActionFlag.SMFIF_CHGHDRS)) {
                 out.addAll(h.removeForged());
-                if (!plan.subjectTag().isEmpty()) {
-                    out.add(h.taggedSubject(plan.subjectTag(), lead));
+            }
+            if (!plan.subjectTag().isEmpty()) {
+                // Changing the Subject needs CHGHDRS; adding one where there was none needs ADDHDRS.
+                Response subject = h.taggedSubject(plan.subjectTag(), lead);
+                if (negotiated.may(subject instanceof Response.AddHeader ? ActionFlag.SMFIF_ADDHDRS : ActionFlag.SMFIF_CHGHDRS)) {
+                    out.add(subject);
                 }
             }
             if (negotiated.may(ActionFlag.SMFIF_ADDHDRS)) {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads length-prefixed milter packets: {@code uint32 len | byte code | payload[len-1]}. A length
- * above the cap is refused before anything is allocated, so a hostile 1 GiB header costs nothing.
+ * above the cap is refused before anything is allocated, so a hostile 1 GiB header costs nothing;
+ * below the cap, memory is taken as the bytes arrive, not when the header announces them.
  */
 public final class FrameReader {
     private final DataInputStream in;
@@ -43,14 +44,12 @@ public final class FrameReader {
         if (length > maxFrameSize) {
             throw new ProtocolException("frame of " + length + " bytes exceeds the limit of " + maxFrameSize);
         }
-        byte[] body = new byte[(int) length];
-        try {
-            in.readFully(body);
-        } catch (EOFException e) {
+        int code = in.read();
+        // Grows with the bytes that arrive, so an announced frame that never comes costs nothing.
+        byte[] payload = code < 0 ? new byte[0] : in.readNBytes((int) length - 1);
+        if (code < 0 || payload.length < length - 1) {
             throw new ProtocolException("truncated frame: expected " + length + " bytes");
         }
-        byte[] payload = new byte[body.length - 1];
-        System.arraycopy(body, 1, payload, 0, payload.length);
-        return new Frame(body[0], payload);
+        return new Frame((byte) code, payload);
     }
 }

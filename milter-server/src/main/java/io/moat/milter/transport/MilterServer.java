@@ -14,15 +14,17 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +55,12 @@ public final class MilterServer implements Closeable {
         this.settings = settings;
         this.engine = engine;
         this.permits = new Semaphore(settings.maxConnections());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("moat-progress").factory());
+        ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("moat-progress").factory());
+        // Every long-running command schedules a PROGRESS ticker and cancels it when answered; without
+        // this, each cancelled ticker (and the connection it holds) stays queued for a whole interval.
+        progress.setRemoveOnCancelPolicy(true);
+        this.timer = progress;
     }
 
     /** Binds every listener; throws with the address named when one cannot be bound. */
@@ -91,7 +98,7 @@ public final class MilterServer implements Closeable {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
-            Files.deleteIfExists(path);
+            UnixSocketFile.clearStale(path);
             ch.bind(UnixDomainSocketAddress.of(path), settings.backlog());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(settings.unixSocketMode()));
         } catch (IOException e) {
@@ -104,7 +111,7 @@ public final class MilterServer implements Closeable {
         acceptors.add(Thread.ofPlatform().name("moat-accept-" + a).start(() -> acceptUnix(ch, path)));
     }
 
-    private void acceptInet(ServerSocket ss) {
+        private void acceptInet(ServerSocket ss) {
         while (!stopping) {
             try {
                 Socket s = ss.accept();

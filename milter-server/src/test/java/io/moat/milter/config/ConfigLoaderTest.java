@@ -58,6 +58,99 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storeRulesAndPolicyKeysHaveTheirDocumentedDefaults() {
+        MoatConfig c = loader.defaults();
+
+        assertThat(c.quarantineThreshold()).isEmpty();
+        assertThat(c.rejectThreshold()).isEmpty();
+        assertThat(c.subjectTag()).isEmpty();
+        assertThat(c.store().url()).isEqualTo("jdbc:sqlite:/var/lib/moat/moat.db");
+        assertThat(c.store().user()).isNull();
+        assertThat(c.store().password()).isNull();
+        assertThat(c.store().poolSize()).isEqualTo(10);
+        assertThat(c.store().quarantineDays()).isEqualTo(15);
+        assertThat(c.store().logDays()).isEqualTo(180);
+        assertThat(c.rules().defaults()).isTrue();
+        assertThat(c.rules().spamAssassin()).isNull();
+        assertThat(c.rules().paths()).containsExactly(Path.of("/etc/moat/rules.d"));
+        assertThat(c.rules().bayesState()).isEqualTo(Path.of("/var/lib/moat/bayes.state"));
+        assertThat(c.pidFile()).isNull();
+        assertThat(c.defaultPolicy().spamThreshold()).isEqualTo(5.0);
+    }
+
+    @Test
+    void storeRulesAndPolicyKeysAreReadFromTheFile() throws Exception {
+        MoatConfig c = load("""
+                verdict:
+                  quarantine-threshold: 8
+                  reject-threshold: 15.5
+                  subject-tag: "[SPAM]"
+                store:
+                  url: jdbc:postgresql://127.0.0.1/moat
+                  user: moat
+                  password: s3cret
+                  pool-size: 4
+                retention:
+                  quarantine-days: 30
+                  log-days: 90
+                  audit-days: 400
+                release:
+                  smtp: "[::1]:10026"
+                rules:
+                  default: false
+                  spamassassin: /usr/share/spamassassin
+                  paths: [/srv/rules]
+                bayes:
+                  state: none
+                pid-file: /run/moat/moat.pid
+                """);
+
+        assertThat(c.quarantineThreshold()).hasValue(8.0);
+        assertThat(c.rejectThreshold()).hasValue(15.5);
+        assertThat(c.subjectTag()).isEqualTo("[SPAM]");
+        assertThat(c.store().url()).isEqualTo("jdbc:postgresql://127.0.0.1/moat");
+        assertThat(c.store().user()).isEqualTo("moat");
+        assertThat(c.store().poolSize()).isEqualTo(4);
+        assertThat(c.store().quarantineDays()).isEqualTo(30);
+        assertThat(c.store().logDays()).isEqualTo(90);
+        assertThat(c.store().toString()).doesNotContain("s3cret");
+        assertThat(c.rules().defaults()).isFalse();
+        assertThat(c.rules().spamAssassin()).isEqualTo(Path.of("/usr/share/spamassassin"));
+        assertThat(c.rules().paths()).containsExactly(Path.of("/srv/rules"));
+        assertThat(c.rules().bayesState()).isNull();
+        assertThat(c.pidFile()).isEqualTo(Path.of("/run/moat/moat.pid"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "store: {url: 'mysql://localhost/moat'}      | store.url",
+            "store: {pool-size: 0}                       | store.pool-size",
+            "store: {pool-size: 501}                     | store.pool-size",
+            "store: {database: x}                        | store.database",
+            "release: {smtp: localhost}                  | release.smtp",
+            "retention: {quarantine-days: 0}             | retention.quarantine-days",
+            "retention: {log-days: forever}              | retention.log-days",
+            "retention: {audit-days: 36501}              | retention.audit-days",
+            "rules: {default: 'yes'}                     | rules.default",
+            "rules: {paths: [[a]]}                       | rules.paths[0]",
+            "bayes: {file: x}                            | bayes.file",
+            "verdict: {quarantine-threshold: high}       | verdict.quarantine-threshold",
+            "verdict: {reject-threshold: [1]}            | verdict.reject-threshold",
+    })
+    void badStoreRulesAndPolicyValuesNameTheKeyPath(String yaml, String keyPath) {
+        assertThatThrownBy(() -> load(yaml + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("moat.yml") + ": " + keyPath + ":");
+    }
+
+    @Test
+    void multiLineSubjectTagIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load("verdict:\n  subject-tag: \"[SPAM]\\nBcc: x\"\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("verdict.subject-tag");
+    }
+
+    @Test
     void emptyFileMeansEveryDefault() throws Exception {
         assertThat(load("")).isEqualTo(loader.defaults());
         assertThat(load("# only a comment\n")).isEqualTo(loader.defaults());

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.engine;
 
-import io.moat.milter.verdict.RecipientPolicy;
-import io.moat.milter.verdict.PolicySource;
 import io.moat.milter.filter.DeclaredSizeFilter;
 import io.moat.milter.filter.GtubeFilter;
 import io.moat.milter.filter.MessageSizeFilter;
@@ -13,7 +11,10 @@ import io.moat.milter.session.Negotiator;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Classification;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Scorer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +37,10 @@ final class EngineFixture {
     static final String HOST = "gw.example.net";
 
     final List<MessageRecord> records = new CopyOnWriteArrayList<>();
+    /** What the quarantine received: the recipients of each held copy. */
+    final List<HeldMessage> held = new CopyOnWriteArrayList<>();
+    private boolean quarantineFails;
+    private @org.jspecify.annotations.Nullable PolicySource policies;
     final AtomicLong nanos = new AtomicLong();
     private final Path spool;
     private Negotiator negotiator = Negotiator.defaults();
@@ -68,6 +74,18 @@ final class EngineFixture {
         return this;
     }
 
+    /** Per-recipient policies instead of one policy built from {@link #action}. */
+    EngineFixture policies(PolicySource p) {
+        this.policies = p;
+        return this;
+    }
+
+    /** The quarantine store refuses every write, as a full disk would. */
+    EngineFixture quarantineFails() {
+        this.quarantineFails = true;
+        return this;
+    }
+
     EngineFixture maxMessageSize(long max) {
         this.maxMessageSize = max;
         return this;
@@ -87,9 +105,34 @@ final class EngineFixture {
             filters.add(new GtubeFilter());
         }
         filters.addAll(extraFilters);
-        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0),
-                PolicySource.fixed(RecipientPolicy.of(5.0, policy)), QuarantineSink.NONE, records::add,
-                Clock.fixed(NOW, ZoneOffset.UTC), nanos::get, maxMessageSize, memoryLimit, spool, TRACE, HOST);
+        RecipientPolicy everyone = new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), policy, "");
+        PolicySource source = policies != null ? policies : PolicySource.fixed(everyone);
+        return new EngineSettings(negotiator, new Pipeline(filters), new Scorer(5.0), source,
+                quarantine(), records::add, Clock.fixed(NOW, ZoneOffset.UTC), nanos::get, maxMessageSize, memoryLimit,
+                spool, TRACE, HOST);
+    }
+
+    private QuarantineSink quarantine() {
+        return new QuarantineSink() {
+            @Override
+            public long hold(HeldMessage message) throws IOException {
+                if (quarantineFails) {
+                    throw new IOException("disk full");
+                }
+                held.add(message);
+                return held.size();
+            }
+
+            @Override
+            public boolean isReleased(String token) {
+                return false;
+            }
+
+            @Override
+            public String releaseHeader() {
+                return "X-Moat-Release";
+            }
+        };
     }
 
     MilterSession session() {

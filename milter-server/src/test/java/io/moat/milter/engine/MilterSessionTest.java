@@ -65,14 +65,11 @@ class MilterSessionTest {
         f.nanos.addAndGet(5_000_000_000L); // waiting for the MTA is not Moat's time
         List<Response> eom = mta.eom("4QID1");
 
-        assertThat(eom).hasSize(4);
-        assertThat(eom.get(0)).isInstanceOfSatisfying(Response.AddHeader.class, h -> {
-            assertThat(h.name()).isEqualTo("X-Moat-Status");
-            assertThat(h.value()).isEqualTo(" deliver; class=clean; score=0.0; elapsed=3ms; host=gw.example.net");
-        });
-        assertThat(eom.get(1)).isEqualTo(new Response.AddHeader("X-Spam-Score", " 0.0"));
-        assertThat(eom.get(2)).isEqualTo(new Response.AddHeader("X-Spam-Status", " No, score=0.0 required=5.0 tests=none"));
-        assertThat(eom.get(3)).isEqualTo(CONTINUE);
+        assertThat(eom).containsExactly(
+                new Response.AddHeader("X-Moat-Status", " deliver; class=clean; score=0.0; elapsed=3ms; host=gw.example.net"),
+                new Response.AddHeader("X-Spam-Score", " 0.0"),
+                new Response.AddHeader("X-Spam-Status", " No, score=0.0 required=5.0 tests=none"),
+                CONTINUE);
         assertThat(mta.abort()).isEmpty();
         assertThat(mta.send(new Command.Quit())).isEmpty();
         assertThat(s.state()).isEqualTo(SessionState.CLOSED);
@@ -115,6 +112,30 @@ class MilterSessionTest {
         mta.send(new Command.OptNeg(6, 0x1FF & ~ActionFlag.SMFIF_ADDHDRS.bit(), 0x1FFFFF));
 
         assertThat(mta.message("Q", "a@example.org", "b@example.net", "hi", "x\r\n")).containsExactly(CONTINUE);
+    }
+
+    @Test
+    void headersMoatOwnsThatArriveWithTheMessageAreDeletedBeforeMoatAddsItsOwn() throws Exception {
+        Mta mta = new Mta(fixture().session());
+        mta.open();
+        mta.mail("a@example.org");
+        mta.rcpt("b@example.net");
+        mta.data("Q");
+        mta.header("X-Spam-Flag", " NO");
+        mta.header("Subject", " hi");
+        mta.header("x-moat-status", " deliver; forged");
+        mta.header("X-Spam-Flag", " NO");
+        mta.eoh();
+
+        List<Response> eom = mta.eom("Q");
+
+        assertThat(eom.subList(0, 3)).containsExactly(
+                new Response.ChangeHeader(2, "X-Spam-Flag", ""),
+                new Response.ChangeHeader(1, "x-moat-status", ""),
+                new Response.ChangeHeader(1, "X-Spam-Flag", ""));
+        assertThat(eom.get(3)).isInstanceOfSatisfying(Response.AddHeader.class,
+                h -> assertThat(h.name()).isEqualTo("X-Moat-Status"));
+        assertThat(eom).last().isEqualTo(CONTINUE);
     }
 
     @Test
@@ -210,12 +231,32 @@ class MilterSessionTest {
     }
 
     @Test
-    void quarantinePolicyWithoutAStoreTempfailsRatherThanDelivers() throws Exception {
+    void quarantinePolicyStoresACopyForEveryRecipientAndDiscardsTheMessage() throws Exception {
         EngineFixture f = fixture().action(Classification.SPAM, Action.QUARANTINE);
         Mta mta = new Mta(f.session());
         mta.open();
 
         List<Response> eom = mta.message("4QQ", "a@example.org", "b@example.net", "hi", GTUBE + "\r\n");
+
+        assertThat(eom).containsExactly(new Response.Discard());
+        assertThat(f.held).singleElement().satisfies(h -> {
+            assertThat(h.recipients()).containsExactly("b@example.net");
+            assertThat(h.classification()).isEqualTo(Classification.SPAM);
+            assertThat(h.queueId()).isEqualTo("4QQ");
+        });
+        assertThat(f.records).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("quarantine");
+            assertThat(r.quarantineId()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void quarantineThatCannotBeStoredBecomesATempfailRatherThanALoss() throws Exception {
+        EngineFixture f = fixture().action(Classification.SPAM, Action.QUARANTINE).quarantineFails();
+        Mta mta = new Mta(f.session());
+        mta.open();
+
+        List<Response> eom = mta.message("Q", "a@example.org", "b@example.net", "hi", GTUBE + "\r\n");
 
         assertThat(eom).singleElement().isInstanceOfSatisfying(Response.ReplyCode.class,
                 r -> assertThat(r.reply()).startsWith("451 4.7.1 "));
@@ -223,14 +264,19 @@ class MilterSessionTest {
     }
 
     @Test
-    void quarantineTheMtaDoesNotAllowBecomesATempfailRatherThanADelivery() throws Exception {
-        Mta mta = new Mta(fixture().action(Classification.SPAM, Action.QUARANTINE).session());
-        mta.send(new Command.OptNeg(6, 0x1FF & ~ActionFlag.SMFIF_QUARANTINE.bit(), 0x1FFFFF));
+    void quarantineVerdictFromAFilterIsStoredLikeAPolicyQuarantine() throws Exception {
+        EngineFixture f = fixture().filter(stageFilter(Stage.MAIL,
+                ctx -> FilterResult.decide(new io.moat.milter.verdict.Verdict.Quarantine("held by test"))));
+        Mta mta = new Mta(f.session());
+        mta.open();
 
-        List<Response> eom = mta.message("Q", "a@example.org", "b@example.net", "hi", GTUBE + "\r\n");
+        assertThat(mta.mail("a@example.org")).as("held back until end of message").containsExactly(CONTINUE);
+        mta.rcpt("b@example.net");
+        mta.data("4QF");
+        mta.eoh();
 
-        assertThat(eom).singleElement().isInstanceOfSatisfying(Response.ReplyCode.class,
-                r -> assertThat(r.reply()).startsWith("451 4.7.1 "));
+        assertThat(mta.eom("4QF")).containsExactly(new Response.Discard());
+        assertThat(f.held).singleElement().extracting(HeldMessage::recipients).asList().containsExactly("b@example.net");
     }
 
     @Test

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.issues;
 
-import io.moat.milter.engine.QuarantineSink;
-import io.moat.milter.verdict.RecipientPolicy;
-import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -22,6 +19,10 @@ import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Scorer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
+import java.util.OptionalDouble;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,8 +66,7 @@ class Issue2BodySpliceAfterOverflowTest {
             }
         };
         EngineSettings settings = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(capture)),
-                new Scorer(5.0), PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of(Classification.OVERSIZED, Action.DELIVER)))),
-                QuarantineSink.NONE, r -> { },
+                new Scorer(5.0), PolicySource.fixed(new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(Map.of(Classification.OVERSIZED, Action.DELIVER)), "")), QuarantineSink.NONE, r -> { },
                 Clock.systemUTC(), System::nanoTime, 100, 1024, spool, "X-Moat-Status", "gw.example.net");
         MilterSession s = new MilterSession("i2c", settings);
         s.handle(new Command.OptNeg(6, 0x1FF, 0x1FFFFF & ~ProtocolFlag.SMFIP_SKIP.bit()));

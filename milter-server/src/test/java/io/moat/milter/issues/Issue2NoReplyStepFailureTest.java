@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.issues;
 
-import io.moat.milter.engine.QuarantineSink;
-import io.moat.milter.verdict.RecipientPolicy;
-import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -18,6 +15,10 @@ import io.moat.milter.session.Negotiator;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Scorer;
 import java.nio.file.Files;
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
+import java.util.OptionalDouble;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * directory cannot be written when a large body is spilled to disk under SMFIP_NR_BODY; the body
  * chunk was lost for the filters and the message passed. Tempfail is the default on failure, so
  * the failure must be carried to the next reply, as a verdict from a no-reply step already is.
+ * Once carried, the end-of-message plan logged the message a second time; one message is one
+ * log line, so the record made at the failure is the only one.
  */
 class Issue2NoReplyStepFailureTest {
     @TempDir
@@ -44,7 +47,8 @@ class Issue2NoReplyStepFailureTest {
         Negotiator nrBody = new Negotiator(EnumSet.allOf(ActionFlag.class),
                 EnumSet.of(ProtocolFlag.SMFIP_NR_BODY, ProtocolFlag.SMFIP_HDR_LEADSPC), Map.of());
         EngineSettings settings = new EngineSettings(nrBody, new Pipeline(List.of()), new Scorer(5.0),
-                PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16, spool,
+                PolicySource.fixed(new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(Map.of()), "")),
+                QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16, spool,
                 "X-Moat-Status", "gw.example.net");
         return new MilterSession("i2", settings);
     }
@@ -73,7 +77,8 @@ class Issue2NoReplyStepFailureTest {
         Path notADirectory = Files.writeString(dir.resolve("spool"), "x");
         List<MessageRecord> records = new ArrayList<>();
         EngineSettings settings = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of()), new Scorer(5.0),
-                PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16,
+                PolicySource.fixed(new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(Map.of()), "")),
+                QuarantineSink.NONE, records::add, Clock.systemUTC(), System::nanoTime, 1_000_000, 16,
                 notADirectory, "X-Moat-Status", "gw.example.net");
         MilterSession s = new MilterSession("i2b", settings);
         s.handle(new Command.OptNeg(6, 0x1FF, 0x1FFFFF));

@@ -18,11 +18,17 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The MTA side of a milter connection, for tests: sends commands as Postfix lays them out and
@@ -30,19 +36,50 @@ import java.util.Map;
  * of hanging it.
  */
 public final class MilterTestClient implements Closeable {
+    /** A small message a content filter has no reason to dislike: every usual header, plain text. */
+    public static final String ORDINARY_MESSAGE = "From: Alice Example <a@example.org>\r\n"
+            + "To: Bob Example <b@example.net>\r\n"
+            + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+            + "Message-ID: <20261123100000.1@example.org>\r\n"
+            + "Subject: Minutes of Monday's meeting\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=us-ascii\r\n"
+            + "\r\n"
+            + "Hi Bob,\r\n\r\nthe minutes are attached to the wiki page as usual.\r\n\r\nAlice\r\n";
+
     /** What Postfix 3.7 offers at OPTNEG: version 6, every action, every protocol flag. */
     public static final Command.OptNeg POSTFIX_OFFER = new Command.OptNeg(6, 0x1FF, 0x1FFFFF);
 
-    private final Socket socket;
+    private final @Nullable Socket socket;
+    private final @Nullable SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
     private final FrameReader reader;
 
     private MilterTestClient(Socket socket) throws IOException {
         this.socket = socket;
+        this.channel = null;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.reader = new FrameReader(in, 64 * 1024 * 1024);
+    }
+
+    private MilterTestClient(SocketChannel channel) {
+        this.socket = null;
+        this.channel = channel;
+        this.in = Channels.newInputStream(channel);
+        this.out = Channels.newOutputStream(channel);
+        this.reader = new FrameReader(in, 64 * 1024 * 1024);
+    }
+
+    /**
+     * Connects over a unix socket, as Postfix does with {@code unix:PATH}. Reads on it have no
+     * timeout of their own: give the test a JUnit {@code @Timeout}.
+     */
+    public static MilterTestClient connectUnix(Path path) throws IOException {
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        ch.connect(UnixDomainSocketAddress.of(path));
+        return new MilterTestClient(ch);
     }
 
     public static MilterTestClient connect(SocketAddress address) throws IOException {
@@ -56,7 +93,15 @@ public final class MilterTestClient implements Closeable {
 
     /** Changes how long a read waits for the milter before the test fails. */
     public void readTimeout(Duration timeout) throws SocketException {
-        socket.setSoTimeout((int) timeout.toMillis());
+        tcp().setSoTimeout((int) timeout.toMillis());
+    }
+
+    private Socket tcp() {
+        Socket s = socket;
+        if (s == null) {
+            throw new IllegalStateException("timeouts need a TCP connection");
+        }
+        return s;
     }
 
     public void send(Command command) throws IOException {
@@ -70,7 +115,11 @@ public final class MilterTestClient implements Closeable {
 
     /** Closes the MTA's sending side only, as a peer that stops mid-frame would. */
     public void shutdownOutput() throws IOException {
-        socket.shutdownOutput();
+        if (channel != null) {
+            channel.shutdownOutput();
+        } else {
+            tcp().shutdownOutput();
+        }
     }
 
     /** The next reply; fails when the milter closed the connection instead. */
@@ -152,7 +201,7 @@ public final class MilterTestClient implements Closeable {
 
     /** Waits for the milter to end the connection, dropping anything it still sends. */
     public Ending awaitEnd(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) timeout.toMillis());
+        tcp().setSoTimeout((int) timeout.toMillis());
         byte[] sink = new byte[4096];
         try {
             while (in.read(sink) >= 0) {
@@ -168,6 +217,10 @@ public final class MilterTestClient implements Closeable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (channel != null) {
+            channel.close();
+        } else {
+            tcp().close();
+        }
     }
 }

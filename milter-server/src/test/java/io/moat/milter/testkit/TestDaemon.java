@@ -27,10 +27,15 @@ public final class TestDaemon implements Closeable {
         this.records = records;
     }
 
-    /** Starts with {@code listen: inet:127.0.0.1:0} plus the given YAML; spool files go to {@code dir}. */
+    /**
+     * Starts with {@code listen: inet:127.0.0.1:0} (unless the YAML says where), the bundled rules only and an untrained
+     * statistical filter, plus the given YAML; spool files go to {@code dir}.
+     */
     public static TestDaemon start(Path dir, String yaml) throws Exception {
         Path file = dir.resolve("moat.yml");
-        Files.writeString(file, "listen: [\"inet:127.0.0.1:0\"]\n" + yaml);
+        // The bundled rules, and nothing from the machine's /etc/moat or /var/lib/moat.
+        String listen = yaml.contains("listen:") ? "" : "listen: [\"inet:127.0.0.1:0\"]\n";
+        Files.writeString(file, listen + "rules:\n  paths: []\nbayes:\n  state: none\n" + yaml);
         MoatConfig config = new ConfigLoader("gw.test", dir.resolve("spool")).load(file);
         return start(config);
     }

@@ -70,7 +70,7 @@ class HostileClientTest {
             assertThat(good.last(new Command.Connect("c.example.org", Command.Family.SMFIA_INET, 1, "192.0.2.1")))
                     .isEqualTo(new Response.Continue());
             List<Response> eom = good.sendMessage("<a@example.org>", "<b@example.net>", "4OK",
-                    "Subject: fine\r\n\r\nhello\r\n");
+                    MilterTestClient.ORDINARY_MESSAGE);
             assertThat(eom).last().isEqualTo(new Response.Continue());
             assertThat(eom.get(0)).isInstanceOf(Response.AddHeader.class);
             good.send(new Command.Quit());

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.transport;
 
-import io.moat.milter.engine.QuarantineSink;
-import io.moat.milter.verdict.RecipientPolicy;
-import io.moat.milter.verdict.PolicySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.engine.EngineSettings;
@@ -18,6 +15,10 @@ import io.moat.milter.session.Negotiator;
 import io.moat.milter.testkit.MilterTestClient;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Scorer;
+import io.moat.milter.engine.QuarantineSink;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
+import java.util.OptionalDouble;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,8 @@ class ProgressTest {
 
     private MilterServer server() throws Exception {
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(slowScanner)),
-                new Scorer(5.0), PolicySource.fixed(RecipientPolicy.of(5.0, new ActionPolicy(Map.of()))), QuarantineSink.NONE, r -> { }, Clock.systemUTC(), System::nanoTime,
+                new Scorer(5.0), PolicySource.fixed(new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(Map.of()), "")),
+                QuarantineSink.NONE, r -> { }, Clock.systemUTC(), System::nanoTime,
                 1_000_000, 65536, spool, "X-Moat-Status", "gw.test");
         ServerSettings settings = new ServerSettings(4, 16, 1 << 20, Duration.ofMillis(100), Duration.ofSeconds(30),
                 "rw-rw----");
@@ -68,7 +70,7 @@ class ProgressTest {
 
     private static List<Response> message(MilterTestClient c) throws Exception {
         c.negotiate(MilterTestClient.POSTFIX_OFFER);
-        return c.sendMessage("<a@example.org>", "<b@example.net>", "4SLOW", "Subject: s\r\n\r\nbody\r\n");
+        return c.sendMessage("<a@example.org>", "<b@example.net>", "4SLOW", MilterTestClient.ORDINARY_MESSAGE);
     }
 
     @Test

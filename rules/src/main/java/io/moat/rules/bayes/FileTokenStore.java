@@ -110,6 +110,11 @@ public final class FileTokenStore implements TokenStore {
     }
 
     @Override
+    public Map<String, TokenCounts> counts(Collection<String> tokens) {
+        return memory.counts(tokens);
+    }
+
+    @Override
     public Optional<Label> learnedAs(String messageKey) {
         return memory.learnedAs(messageKey);
     }

@@ -25,6 +25,18 @@ public final class MemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized Map<String, TokenCounts> counts(Collection<String> wanted) {
+        Map<String, TokenCounts> out = new HashMap<>(Math.max(16, wanted.size()));
+        for (String t : wanted) {
+            long[] c = tokens.get(t);
+            if (c != null) {
+                out.put(t, new TokenCounts(c[0], c[1]));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized Optional<Label> learnedAs(String messageKey) {
         return Optional.ofNullable(messages.get(messageKey));
     }

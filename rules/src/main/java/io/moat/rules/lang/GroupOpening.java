@@ -17,10 +17,10 @@ final class GroupOpening {
         if (rest.startsWith("(?#")) {
             return;
         }
-        if (rest.startsWith("(?P<")) {
-            out.append("(?<");
+        if (isNamedGroup(rest)) {
+            out.append("(?<").append(groupName(rest)).append('>');
         } else if (rest.startsWith("(?P=")) {
-            out.append("\\k<").append(rest, 4, Math.max(4, rest.indexOf(')'))).append('>');
+            out.append("\\k<").append(javaName(rest.substring(4, Math.max(4, rest.indexOf(')'))))).append('>');
         } else if (rest.startsWith("(?|")) {
             throw new UntranslatableException("branch reset group (?|...)");
         } else if (rest.startsWith("(?{") || rest.startsWith("(??{")) {
@@ -41,8 +41,9 @@ final class GroupOpening {
             int close = in.indexOf(')', at);
             return close < 0 ? in.length() : close + 1;
         }
-        if (rest.startsWith("(?P<")) {
-            return at + 4;
+        if (isNamedGroup(rest)) {
+            int close = rest.indexOf(rest.startsWith("(?'") ? '\'' : '>', 4);
+            return close < 0 ? in.length() : at + close + 1;
         }
         if (rest.startsWith("(?^")) {
             int i = at + 3;
@@ -52,6 +53,31 @@ final class GroupOpening {
             return i;
         }
         return at + 2;
+    }
+
+    private static boolean isNamedGroup(String rest) {
+        return rest.startsWith("(?P<") || rest.startsWith("(?'")
+                || rest.startsWith("(?<") && rest.length() > 3 && Character.isLetter(rest.charAt(3));
+    }
+
+    private static String groupName(String rest) {
+        int start = rest.startsWith("(?P<") ? 4 : 3;
+        int close = rest.indexOf(rest.startsWith("(?'") ? '\'' : '>', start);
+        return javaName(rest.substring(start, close < 0 ? rest.length() : close));
+    }
+
+    /** Java group names are letters and digits only; Perl also allows '_'. */
+    static String javaName(String perl) {
+        StringBuilder out = new StringBuilder();
+        for (char c : perl.toCharArray()) {
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(c);
+            }
+        }
+        if (out.isEmpty() || !Character.isLetter(out.charAt(0))) {
+            out.insert(0, 'g');
+        }
+        return out.toString();
     }
 
     private static String caretFlags(String rest) {

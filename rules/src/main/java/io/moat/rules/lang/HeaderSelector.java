@@ -3,33 +3,45 @@ package io.moat.rules.lang;
 
 /**
  * The left side of a header test: a field name or a pseudo-field ({@code ALL}, {@code ToCc},
- * {@code MESSAGEID}, {@code EnvelopeFrom}) and how its value is read.
+ * {@code MESSAGEID}, {@code EnvelopeFrom}), which part of its value is read, and whether the
+ * value is taken as received ({@code :raw}) or with RFC 2047 words decoded (the default).
  */
-public record HeaderSelector(String field, Form form) {
-    /** How a field's value is read. */
-    public enum Form {
-        /** RFC 2047 words decoded (the default). */
-        DECODED,
-        /** As received ({@code :raw}). */
-        RAW,
+public record HeaderSelector(String field, Part part, boolean raw) {
+    /** Which part of a field's value is read. */
+    public enum Part {
+        /** The whole value. */
+        VALUE,
         /** The first e-mail address in it ({@code :addr}). */
         ADDRESS,
         /** The display name before the address ({@code :name}). */
         NAME
     }
 
-    /** Reads {@code Field} or {@code Field:modifier}; returns null for an unknown modifier. */
+    /** Reads {@code Field} or {@code Field:mod[:mod]}; returns null for an unknown or conflicting modifier. */
     static HeaderSelector parse(String spec) {
-        int colon = spec.indexOf(':');
-        if (colon < 0) {
-            return new HeaderSelector(spec, Form.DECODED);
+        String[] parts = spec.split(":");
+        Part part = Part.VALUE;
+        boolean raw = false;
+        for (int i = 1; i < parts.length; i++) {
+            switch (parts[i]) {
+                case "raw" -> raw = true;
+                case "addr" -> {
+                    if (part != Part.VALUE) {
+                        return null;
+                    }
+                    part = Part.ADDRESS;
+                }
+                case "name" -> {
+                    if (part != Part.VALUE) {
+                        return null;
+                    }
+                    part = Part.NAME;
+                }
+                default -> {
+                    return null;
+                }
+            }
         }
-        Form form = switch (spec.substring(colon + 1)) {
-            case "raw" -> Form.RAW;
-            case "addr" -> Form.ADDRESS;
-            case "name" -> Form.NAME;
-            default -> null;
-        };
-        return form == null ? null : new HeaderSelector(spec.substring(0, colon), form);
+        return new HeaderSelector(parts[0], part, raw);
     }
 }

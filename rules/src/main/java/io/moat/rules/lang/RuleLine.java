@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Reads the part of a rule line after the directive and name. Errors are {@link IllegalArgumentException}s. */
 final class RuleLine {
-    private static final Pattern HEADER_TEST = Pattern.compile("([A-Za-z0-9_.\\-]+(?::[a-z]+)?)\\s*([=!]~)\\s*(.+)");
+    private static final Pattern HEADER_TEST = Pattern.compile("([A-Za-z0-9_.\\-]+(?::[a-z]+)*)\\s*([=!]~)\\s*(.+)");
     private static final Pattern IF_UNSET = Pattern.compile("\\[\\s*if-unset:\\s*(.*?)\\s*]");
 
     private RuleLine() {
@@ -54,7 +54,7 @@ final class RuleLine {
         }
         HeaderSelector selector = HeaderSelector.parse(m.group(1));
         if (selector == null) {
-            throw new IllegalArgumentException("unknown header modifier in " + m.group(1) + " (use :raw, :addr or :name)");
+            throw new IllegalArgumentException("unknown header modifier in " + m.group(1) + " (use :raw, :addr or :name; :raw may be combined with one of the others)");
         }
         RegexLiteral re = literal(m.group(3));
         String after = m.group(3).substring(re.end()).strip();

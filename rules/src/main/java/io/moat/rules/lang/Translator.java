@@ -54,6 +54,14 @@ final class Translator {
             out.append("\\c").append(in.charAt(i++));
         } else if (c == 'g') {
             backreference();
+        } else if (c == 'k' && i < in.length() && "<{'".indexOf(in.charAt(i)) >= 0) {
+            char close = in.charAt(i) == '<' ? '>' : in.charAt(i) == '{' ? '}' : '\'';
+            int end = in.indexOf(close, i + 1);
+            if (end < 0) {
+                throw new UntranslatableException("unterminated \\k reference");
+            }
+            out.append("\\k<").append(GroupOpening.javaName(in.substring(i + 1, end))).append('>');
+            i = end + 1;
         } else if ("KLlUuCoF".indexOf(c) >= 0) {
             throw new UntranslatableException("\\" + c + " is not supported by Java regular expressions");
         } else if (Character.isLetter(c) && SAME_LETTER_ESCAPES.indexOf(c) < 0) {

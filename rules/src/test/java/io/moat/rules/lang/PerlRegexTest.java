@@ -47,6 +47,9 @@ class PerlRegexTest {
         assertThat(ok("a(?#note)b", "").matcher("ab").matches()).isTrue();
         assertThat(ok("(?P<w>x)(?P=w)", "").matcher("xx").matches()).isTrue();
         assertThat(ok("(?^i:ab)", "").matcher("AB").matches()).isTrue();
+        assertThat(ok("(?<to_addr>x+)-\\k<to_addr>", "").matcher("xx-xx").matches()).isTrue();
+        assertThat(ok("(?'a_b'y)\\k{a_b}", "").matcher("yy").matches()).isTrue();
+        assertThat(ok("(?<=a)b", "").matcher("ab").find()).isTrue();
     }
 
     @Test

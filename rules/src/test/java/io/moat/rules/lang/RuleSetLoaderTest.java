@@ -36,6 +36,7 @@ class RuleSetLoaderTest {
                 header   FROM_NAME   From:name =~ /^Bob$/ [if-unset: nobody]
                 header   HAS_XM      exists:X-Mailer
                 header   NOT_LOCAL   From:addr !~ /\\@example\\.org$/
+                header   RAW_NAME    From:name:raw =~ /=\\?/
                 body     CLICK       /click here/i
                 rawbody  FONT        m{<font}i
                 uri      IP_URI      /^http:\\/\\/\\d+\\./
@@ -51,7 +52,7 @@ class RuleSetLoaderTest {
                 endif
                 """);
         assertThat(rules.rules()).extracting(Rule::name).containsExactly(
-                "SUBJ_FREE", "FROM_NAME", "HAS_XM", "NOT_LOCAL", "CLICK", "FONT", "IP_URI", "TAG", "INSIDE", "BOTH", "COUNT");
+                "SUBJ_FREE", "FROM_NAME", "HAS_XM", "NOT_LOCAL", "RAW_NAME", "CLICK", "FONT", "IP_URI", "TAG", "INSIDE", "BOTH", "COUNT");
         assertThat(rules.weight("SUBJ_FREE")).isEqualTo(1.5);
         assertThat(rules.weight("CLICK")).isEqualTo(2.5);
         assertThat(rules.weight("FONT")).isEqualTo(1.0);
@@ -59,9 +60,10 @@ class RuleSetLoaderTest {
         assertThat(rules.description("CLICK")).isEqualTo("Asks to click");
         assertThat(rules.maxHits("CLICK")).isEqualTo(3);
         Rule.HeaderTest fromName = (Rule.HeaderTest) rules.rules().get(1);
-        assertThat(fromName.selector()).isEqualTo(new HeaderSelector("From", HeaderSelector.Form.NAME));
+        assertThat(fromName.selector()).isEqualTo(new HeaderSelector("From", HeaderSelector.Part.NAME, false));
         assertThat(fromName.ifUnset()).isEqualTo("nobody");
         assertThat(((Rule.HeaderTest) rules.rules().get(3)).negated()).isTrue();
+        assertThat(((Rule.HeaderTest) rules.rules().get(4)).selector()).isEqualTo(new HeaderSelector("From", HeaderSelector.Part.NAME, true));
     }
 
     @Test
@@ -127,6 +129,18 @@ class RuleSetLoaderTest {
             assertThat(l.warnings()).isEmpty();
             assertThat(l.rules().unsupported()).isEmpty();
             assertThat(l.rules().rules()).hasSizeGreaterThan(50);
+        });
+    }
+
+    /** Debian's spamassassin package installs its rules here; skipped where it is not installed. */
+    @Test
+    void spamAssassinsInstalledRulesLoadWithOnlyPluginTestsUnsupported() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("/usr/share/spamassassin");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "spamassassin not installed");
+        LoadResult r = RuleSetLoader.load(RuleSource.from(dir), Set.copyOf(io.moat.rules.BayesBuckets.SYMBOLS));
+        assertThat(r).isInstanceOfSatisfying(LoadResult.Loaded.class, l -> {
+            assertThat(l.rules().rules()).hasSizeGreaterThan(1000);
+            assertThat(l.rules().unsupported()).allSatisfy(u -> assertThat(u.reason()).startsWith("needs a SpamAssassin plugin test"));
         });
     }
 }

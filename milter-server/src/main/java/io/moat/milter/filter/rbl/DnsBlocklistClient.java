@@ -28,6 +28,7 @@ public final class DnsBlocklistClient {
     private final SimpleResolver resolver;
     private final RblSettings settings;
     private final AsyncCache<String, DnsReply.Timed> cache;
+    private final RblCounters counters = new RblCounters();
 
     public DnsBlocklistClient(RblSettings settings, Ticker ticker) {
         this.settings = settings;
@@ -59,9 +60,12 @@ public final class DnsBlocklistClient {
             return CompletableFuture.failedFuture(e);
         }
         // A failure becomes an answer cached for no time: a failed future would be logged by the cache.
-        return resolver.sendAsync(q).toCompletableFuture().handle((m, failure) -> failure == null
-                ? DnsReply.interpret(m, zone, settings.negativeTtl(), settings.maxTtl())
-                : new DnsReply.Timed(unavailable(failure), Duration.ZERO));
+        return resolver.sendAsync(q).toCompletableFuture().handle((m, failure) -> {
+            DnsReply.Timed t = failure == null ? DnsReply.interpret(m, zone, settings.negativeTtl(), settings.maxTtl())
+                    : new DnsReply.Timed(unavailable(failure), Duration.ZERO);
+            counters.count(zone, t.answer());
+            return t;
+        });
     }
 
     private RblAnswer unavailable(Throwable failure) {
@@ -75,6 +79,11 @@ public final class DnsBlocklistClient {
     /** Whether an answer for this query name is cached and not expired. */
     public boolean isCached(String queryName) {
         return cache.synchronous().getIfPresent(queryName) != null;
+    }
+
+    /** How the lists answered the queries sent so far. */
+    public RblCounters counters() {
+        return counters;
     }
 
     public Duration timeout() {

@@ -19,13 +19,16 @@ import java.util.Locale;
  * {@code reject: true} lists the client or the sender's domain. Rejecting here rather than at
  * CONNECT keeps the sender and recipient in the MTA's log, lets postmaster@ and abuse@ still
  * receive (RFC 5321 section 4.5.1), and does not end the session for the MTA. A client on an
- * allow-list (a listing with negative weight) is never refused by a list.
+ * allow-list (a listing with negative weight) is never refused by a list, nor is a recipient the
+ * {@link RejectExemption} names (one whose envelope policy allows the sender).
  */
 public final class RblRecipientFilter implements Filter {
     private final ClientReputation reputation;
+    private final RejectExemption exemption;
 
-    public RblRecipientFilter(ClientReputation reputation) {
+    public RblRecipientFilter(ClientReputation reputation, RejectExemption exemption) {
         this.reputation = reputation;
+        this.exemption = exemption;
     }
 
     @Override
@@ -41,7 +44,8 @@ public final class RblRecipientFilter implements Filter {
     @Override
     public FilterResult evaluate(FilterContext ctx) {
         String rcpt = ctx.recipient() == null ? "" : ReversePath.parse(ctx.recipient()).address().toLowerCase(Locale.ROOT);
-        if (rcpt.startsWith("postmaster@") || rcpt.startsWith("abuse@") || rcpt.equals("postmaster")) {
+        boolean role = rcpt.startsWith("postmaster@") || rcpt.startsWith("abuse@") || rcpt.equals("postmaster");
+        if (role || exemption.exempt(ctx.message().sender(), rcpt)) {
             return FilterResult.PASS;
         }
         ConnectionChecks checks = reputation.checks(ctx);

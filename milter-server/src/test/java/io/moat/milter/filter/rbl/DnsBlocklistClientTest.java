@@ -55,6 +55,8 @@ class DnsBlocklistClientTest {
     void refusalCodeIsResolverBlockedAndNeverListed() throws Exception {
         RblAnswer a = ask("192.0.2.66", TestZones.BLOCKLIST);
         assertThat(a).isInstanceOf(RblAnswer.ResolverBlocked.class);
+        assertThat(client.counters().get("TESTBL", RblCounters.Outcome.BLOCKED)).isEqualTo(1);
+        assertThat(client.counters().get("TESTBL", RblCounters.Outcome.LISTED)).isZero();
         assertThat(new ZoneAnswer(TestZones.BLOCKLIST, "192.0.2.66", a).findings(""))
                 .extracting(Finding::symbol, Finding::weight).containsExactly(org.assertj.core.groups.Tuple.tuple("RBL_TESTBL_BLOCKED", 0.0));
     }

@@ -71,7 +71,8 @@ class RblFiltersTest {
         assertThat(new RblConnectFilter(reputation).evaluate(ctx(Stage.CONNECT, ip, null, null))).isEqualTo(FilterResult.PASS);
         try (Transaction t = tx(sender)) {
             FilterResult mail = new RblMailFilter(reputation).evaluate(ctx(Stage.MAIL, ip, t, null));
-            FilterResult r = new RblRecipientFilter(reputation).evaluate(ctx(Stage.RCPT, ip, t, rcpt));
+            FilterResult r = new RblRecipientFilter(reputation, (from, to) -> to.equals("partner-contact@example.org"))
+                    .evaluate(ctx(Stage.RCPT, ip, t, rcpt));
             return new Session(mail, r);
         }
     }
@@ -90,6 +91,11 @@ class RblFiltersTest {
     @Test
     void postmasterStillReceivesFromAListedClient() {
         assertThat(session("192.0.2.2", "<someone@good.example>", "<postmaster@example.org>").rcpt()).isEqualTo(FilterResult.PASS);
+    }
+
+    @Test
+    void recipientExemptedByEnvelopePolicyIsNotRefused() {
+        assertThat(session("192.0.2.2", "<someone@good.example>", "<partner-contact@example.org>").rcpt()).isEqualTo(FilterResult.PASS);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real rbldnsd (Debian package rbldnsd) on a loopback UDP port, serving the zone files under
  * src/test/resources/rbl. Missing rbldnsd skips the test, except under CI=true where it fails.
+ * The binary is /usr/sbin/rbldnsd, or the path in the environment variable RBLDNSD.
  */
 final class Rbldnsd implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/rbldnsd"), Path.of("/usr/bin/rbldnsd"));
@@ -36,7 +37,9 @@ final class Rbldnsd implements AutoCloseable {
 
     /** Starts rbldnsd with zone specs such as {@code bl.test:ip4set:blocklist.ip4}, files copied from resources. */
     static Rbldnsd start(Path dir, String... zones) throws IOException, InterruptedException {
-        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        String override = System.getenv("RBLDNSD"); // a path to another rbldnsd binary
+        Path binary = (override != null ? List.of(Path.of(override)) : CANDIDATES).stream()
+                .filter(Files::isExecutable).findFirst().orElse(null);
         if (binary == null) {
             String why = "rbldnsd is not installed (apt-get install rbldnsd): the RBL tests need a real DNS server";
             if ("true".equals(System.getenv("CI"))) {

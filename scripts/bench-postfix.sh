@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# What a Postfix admin feels: smtp-source sends N messages of about 5 KB into a private loopback
+# Postfix 3.7 that relays everything to smtp-sink, once with Moat as its milter (B) and once with no
+# milter (A), interleaved A B A B ... because the machine is noisy; prints every run and the medians.
+# Also measures the latency Moat adds per message with one SMTP session.
+# Needs root (postfix -c on a temp config directory), postfix, smtp-source and smtp-sink.
+# Not a test: nothing here gates CI.
+#
+# Usage: sudo scripts/bench-postfix.sh
+# Environment: MESSAGES (3000), SESSIONS ("10 50"), PAIRS (3), SINGLE_MESSAGES (300, 0 to skip the
+#   one-session latency runs), MESSAGE_FILE (default: the corpus message closest to 5 KB),
+#   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
+#   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP.
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+cd "$here"
+export JAVA_HOME="${JAVA_HOME:-$("$here/scripts/java-home.sh")}"
+messages="${MESSAGES:-3000}"
+sessions_list="${SESSIONS:-10 50}"
+pairs="${PAIRS:-3}"
+single="${SINGLE_MESSAGES:-300}"
+
+for p in postfix postconf postqueue smtp-source smtp-sink python3; do
+  command -v "$p" >/dev/null || [ -x "/usr/sbin/$p" ] || { echo "bench-postfix: $p not found" >&2; exit 1; }
+done
+export PATH="$PATH:/usr/sbin"
+[ "$(id -u)" = 0 ] || { echo "bench-postfix: run as root (postfix -c needs it)" >&2; exit 1; }
+[ -f milter-server/target/moat-milter.jar ] || ./mvnw -o -q -pl milter-server -am package -DskipTests
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() {
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "bench-postfix: nothing listens on port $1" >&2; return 1
+}
+
+work="$(mktemp -d /tmp/moat-bench-postfix.XXXXXX)"
+chmod 755 "$work"
+smtpd_port="$(free_port)"; sink_port="$(free_port)"; milter_port="$(free_port)"
+etc="$work/etc"
+mkdir -p "$etc" "$work/spool" "$work/data" "$work/moat-spool"
+chown "$(postconf -d -h mail_owner 2>/dev/null || echo postfix)" "$work/data"
+
+message="${MESSAGE_FILE:-}"
+if [ -z "$message" ]; then
+  corpus=""
+  for c in "$here/../shared/corpus/train" "$here/../../shared/corpus/train" /work/shared/corpus/train; do
+    [ -d "$c" ] && { corpus="$c"; break; }
+  done
+  [ -n "$corpus" ] || { echo "bench-postfix: no corpus; set MESSAGE_FILE" >&2; exit 1; }
+  # The ham message whose size is closest to 5 KB, without its mbox "From " line.
+  best="$(find "$corpus/ham" -type f -printf '%s %p\n' | sort -k2 \
+    | awk '{d=$1-5120; if (d<0) d=-d; if (best=="" || d<bd) {bd=d; best=$2}} END{print best}')"
+  sed '1{/^From /d}' "$best" > "$work/message.eml"
+  message="$work/message.eml"
+fi
+
+cat > "$etc/main.cf" <<CF
+compatibility_level = 3.6
+config_directory = $etc
+queue_directory = $work/spool
+data_directory = $work/data
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = moat-bench.localdomain
+mydomain = localdomain
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+mynetworks = 127.0.0.0/8
+relayhost = [127.0.0.1]:$sink_port
+maillog_file = $work/maillog
+maillog_file_prefixes = $work
+smtp_tls_security_level = none
+smtpd_tls_security_level = none
+biff = no
+default_process_limit = 200
+CF
+# The project's own milter settings when the checkout has them (postfix-conf/), else the essentials.
+if compgen -G "postfix-conf/main.cf.d/*.cf" >/dev/null; then
+  cat postfix-conf/main.cf.d/*.cf >> "$etc/main.cf"
+else
+  printf 'milter_protocol = 6\nmilter_default_action = tempfail\n' >> "$etc/main.cf"
+fi
+cat > "$etc/master.cf" <<CF
+127.0.0.1:$smtpd_port inet n - n - - smtpd
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+CF
+postconf -c "$etc" -e "smtpd_milters ="
+
+smtp-sink -u nobody "127.0.0.1:$sink_port" 1024 >/dev/null 2>&1 &
+sink=$!
+printf 'listen: [ "inet:127.0.0.1:%s", "unix:%s" ]\nconnections:\n  unix-socket-mode: rw-rw-rw-\nlimits:\n  spool-directory: %s\n' \
+  "$milter_port" "$work/milter.sock" "$work/moat-spool" > "$work/moat.yaml"
+milter_endpoint="inet:127.0.0.1:$milter_port"
+[ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
+MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
+  bin/moat-milter --config "$work/moat.yaml" >"$work/moat-messages.log" 2>"$work/moat-daemon.log" &
+daemon=$!
+cleanup() {
+  postfix -c "$etc" stop >/dev/null 2>&1 || true
+  kill "$daemon" "$sink" 2>/dev/null || true
+  wait "$daemon" "$sink" 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "bench-postfix: work dir kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+wait_port "$sink_port"; wait_port "$milter_port"
+postfix -c "$etc" start >/dev/null 2>&1 || { echo "bench-postfix: postfix did not start:" >&2; cat "$work/maillog" >&2 || true; exit 1; }
+wait_port "$smtpd_port"
+
+use_milter() {  # $1 = yes|no
+  if [ "$1" = yes ]; then postconf -c "$etc" -e "smtpd_milters = $milter_endpoint"
+  else postconf -c "$etc" -e "smtpd_milters ="; fi
+  postfix -c "$etc" reload >/dev/null 2>&1
+  sleep 2
+}
+drained() {
+  for _ in $(seq 1 1200); do
+    postqueue -c "$etc" -p 2>/dev/null | grep -q "Mail queue is empty" && return 0
+    sleep 0.1
+  done
+  echo "bench-postfix: queue did not drain" >&2; return 1
+}
+# One run: prints "<messages/s> <ms per message per session>".
+run() {  # $1 = sessions, $2 = messages
+  local t0 t1
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  smtp-source -s "$1" -m "$2" ${SOURCE_OPTS:-} -F "$message" -f sender@example.org -t user@moat.test \
+    -M client.example "127.0.0.1:$smtpd_port" >/dev/null
+  t1=$(date +%s.%N)
+  drained
+  python3 -c "import sys; s=$t1-$t0; print(f'{$2/s:.1f} {1000*s*$1/$2:.2f}')"
+}
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on $milter_endpoint; $(nproc) cores shared by all"
+echo "bench-postfix: message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+use_milter no; run 10 200 >/dev/null   # warm-up: start Postfix's processes, fill caches
+use_milter yes; run 10 200 >/dev/null  # and the daemon's JIT
+printf '%-10s %-5s %-8s %14s %16s\n' sessions pair milter msgs_per_s ms_per_msg
+for s in $sessions_list; do
+  : > "$work/a-$s"; : > "$work/b-$s"
+  for p in $(seq 1 "$pairs"); do
+    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s\n' "$s" "$p" none $r
+    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s\n' "$s" "$p" moat $r
+  done
+  a=$(cut -d' ' -f1 "$work/a-$s" | median); b=$(cut -d' ' -f1 "$work/b-$s" | median)
+  echo "MEDIAN sessions=$s  no milter: $a msg/s   Moat: $b msg/s   Moat keeps $(python3 -c "print(f'{100*$b/$a:.0f}%')") of Postfix alone"
+done
+if [ "$single" -gt 0 ]; then
+  : > "$work/a-1"; : > "$work/b-1"
+  for p in $(seq 1 "$pairs"); do
+    use_milter no;  run 1 "$single" | cut -d' ' -f2 >> "$work/a-1"
+    use_milter yes; run 1 "$single" | cut -d' ' -f2 >> "$work/b-1"
+  done
+  a=$(median < "$work/a-1"); b=$(median < "$work/b-1")
+  echo "MEDIAN one session: no milter $a ms/msg, Moat $b ms/msg, Moat adds $(python3 -c "print(f'{$b-$a:.2f}')") ms per message"
+fi
+echo "bench-postfix: Moat logged $(wc -l <"$work/moat-messages.log") messages; load average $(cut -d' ' -f1-3 /proc/loadavg)"
