@@ -131,7 +131,7 @@ public final class Daemon implements Closeable {
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
-            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth())));
+            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING)));
         }
         out.addAll(List.of(
                 new GtubeFilter(),

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class AntivirusFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AntivirusFilter.class);
     static final SmtpReply UNAVAILABLE = SmtpReply.tempfail("Virus scanner unavailable, try again later");
+    /**
+     * How deep the parts walk follows nested multiparts: far past what the content walk accepts,
+     * so a virus buried under more levels than clamd's MIME parser follows is still streamed.
+     */
+    public static final int MAX_MULTIPART_NESTING = 1000;
     static final SmtpReply TOO_LARGE = SmtpReply.tempfail("Message part too large to scan, try again later");
 
     private final List<ClamdClient> engines;
@@ -111,7 +116,8 @@ public final class AntivirusFilter implements Filter {
                 // The walk could not reach every part: let clamd read the message whole as well.
                 worst[0] = worst[0].worse(whole(engine, t));
             }
-        } catch (io.moat.milter.filter.content.ContentLimitException e) {
+        } catch (io.moat.milter.filter.content.ContentLimitException | RuntimeException e) {
+            // Nesting past the limit, or a parser tripping over hostile MIME: clamd reads it whole.
             worst[0] = worst[0].worse(whole(engine, t));
         } catch (InterruptedIOException e) {
             throw new InterruptedException(e.getMessage());

@@ -12,7 +12,7 @@ public final class ContentLimitException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /** Which limit. */
-    public enum Limit { DEPTH, PARTS, EXPANDED_BYTES, EXPANSION_RATIO }
+    public enum Limit { DEPTH, MULTIPART_NESTING, PARTS, EXPANDED_BYTES, EXPANSION_RATIO }
 
     private final Limit limit;
 

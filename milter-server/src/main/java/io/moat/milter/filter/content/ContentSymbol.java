@@ -14,6 +14,8 @@ public enum ContentSymbol {
     BANNED_NAME(0, Classification.BANNED, "a part's file name ends in a banned extension"),
     ARCHIVE_BOMB(0, Classification.BANNED,
             "unpacking passed the expansion ratio or the expanded-bytes limit (zip bomb); the walk stopped"),
+    MIME_TOO_DEEP(0, Classification.BANNED,
+            "multiparts nested deeper than 64: made to make parsers and scanners give up (clamd does); the walk stopped"),
     CONTENT_TOO_DEEP(0, Classification.UNCHECKED, "archives or messages nested deeper than max-depth were not opened"),
     CONTENT_TOO_MANY_PARTS(0, Classification.UNCHECKED, "more parts and entries than max-parts; the rest was not looked at"),
     ARCHIVE_ENCRYPTED(0, Classification.UNCHECKED, "an archive entry is password-protected and could not be checked"),

@@ -75,6 +75,7 @@ final class Inspection {
     void limitReached(ContentLimitException e) {
         ContentSymbol s = switch (e.limit()) {
             case DEPTH -> ContentSymbol.CONTENT_TOO_DEEP;
+            case MULTIPART_NESTING -> ContentSymbol.MIME_TOO_DEEP;
             case PARTS -> ContentSymbol.CONTENT_TOO_MANY_PARTS;
             case EXPANDED_BYTES, EXPANSION_RATIO -> ContentSymbol.ARCHIVE_BOMB;
         };

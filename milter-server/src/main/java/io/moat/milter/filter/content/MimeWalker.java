@@ -30,8 +30,8 @@ import org.apache.james.mime4j.stream.RecursionMode;
  * with {@code complete == false} instead of an exception.
  */
 public final class MimeWalker {
-    /** Deeper multipart nesting than this is an attack on parsers, not mail. */
-    static final int MAX_MULTIPART_NESTING = 64;
+    /** Deeper multipart nesting than this is an attack on parsers and scanners, not mail. */
+    public static final int MAX_MULTIPART_NESTING = 64;
     private static final MimeConfig CONFIG = new MimeConfig.Builder()
             .setStrictParsing(false)
             .setMaxLineLen(1024 * 1024)
@@ -53,9 +53,16 @@ public final class MimeWalker {
     }
 
     private final int maxDepth;
+    private final int maxNesting;
 
+    /** A walker that refuses messages nested deeper than {@code maxDepth} and multiparts deeper than 64. */
     public MimeWalker(int maxDepth) {
+        this(maxDepth, MAX_MULTIPART_NESTING);
+    }
+
+    public MimeWalker(int maxDepth, int maxMultipartNesting) {
         this.maxDepth = maxDepth;
+        this.maxNesting = maxMultipartNesting;
     }
 
     /**
@@ -97,9 +104,9 @@ public final class MimeWalker {
                     }
                     case T_START_MULTIPART -> {
                         multiparts.push(tokens.getBodyDescriptor().getMimeType());
-                        if (multiparts.size() > MAX_MULTIPART_NESTING) {
-                            throw new ContentLimitException(ContentLimitException.Limit.DEPTH,
-                                    "multipart nesting deeper than " + MAX_MULTIPART_NESTING);
+                        if (multiparts.size() > maxNesting) {
+                            throw new ContentLimitException(ContentLimitException.Limit.MULTIPART_NESTING,
+                                    "multipart nesting deeper than " + maxNesting);
                         }
                     }
                     case T_END_MULTIPART -> multiparts.pop();

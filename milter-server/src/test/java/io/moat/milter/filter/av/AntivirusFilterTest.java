@@ -56,7 +56,7 @@ class AntivirusFilterTest {
 
     private static AntivirusFilter filter(AntivirusSettings s) {
         List<ClamdClient> clients = s.engines().stream().map(e -> new ClamdClient(e, s.clamd())).toList();
-        return new AntivirusFilter(clients, s, new MimeWalker(8));
+        return new AntivirusFilter(clients, s, new MimeWalker(8, AntivirusFilter.MAX_MULTIPART_NESTING));
     }
 
     private static AntivirusFilter filter(ScanMode mode) {
@@ -122,6 +122,19 @@ class AntivirusFilterTest {
                 Mail.zip(Map.of("n.txt", "notes".getBytes(StandardCharsets.US_ASCII)))).build();
 
         assertThat(run(filter(mode), msg)).isEqualTo(FilterResult.PASS);
+    }
+
+    @Test
+    void virusBuriedUnderNineHundredMultipartLevelsIsFoundInPartsMode() throws Exception {
+        // clamd 1.4's own MIME parser gives up long before (70 levels already hide EICAR from it).
+        String nest = "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getEncoder().encodeToString(Clamd.eicar()) + "\r\n";
+        for (int i = 0; i < 900; i++) {
+            nest = "Content-Type: multipart/mixed; boundary=\"n" + i + "\"\r\n\r\n--n" + i + "\r\n" + nest + "--n" + i + "--\r\n";
+        }
+        byte[] msg = ("From: a@example.org\r\nSubject: deep\r\nMIME-Version: 1.0\r\n" + nest).getBytes(StandardCharsets.US_ASCII);
+
+        assertInfected(run(filter(ScanMode.PARTS), msg), Clamd.EICAR_NAME);
     }
 
     @Test

@@ -140,6 +140,23 @@ class ContentInspectorTest {
     }
 
     @Test
+    void largeSpooledMessageIsWalkedAsAStream() throws IOException {
+        byte[] big = new byte[20 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        byte[] zip = Mail.zip(Map.of("data.bin", big, "tool.exe", Mail.windowsExecutable()));
+        byte[] msg = Mail.multipart().text("big one").attach("application/zip", "big.zip", zip).build();
+        try (io.moat.milter.session.Transaction t = Mail.transaction(msg, spool)) {
+            assertThat(t.body().spooled()).isTrue();
+            long start = System.nanoTime();
+            ContentReport r = new ContentInspector(ContentLimits.DEFAULTS, BannedTypes.DEFAULTS, spool).inspect(t);
+            System.out.printf("walked a %d MiB message in %d ms%n", msg.length >> 20, (System.nanoTime() - start) / 1_000_000);
+
+            assertThat(r.findings()).extracting(Finding::symbol).containsOnly("BANNED_NAME", "BANNED_TYPE");
+            assertThat(r.parts()).extracting(PartInfo::location).contains("part 2 (big.zip) / data.bin");
+        }
+    }
+
+    @Test
     void zipBombEndsAsArchiveBombByItsExpansionRatio() throws IOException {
         byte[] bomb = Mail.zip(Map.of("zeros.bin", new byte[20 * 1024 * 1024]));
         ContentReport r = inspect(Mail.multipart().attach("application/zip", "bomb.zip", bomb).build());

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Hostile or broken input ends as a report, never as an exception. */
-class ContentInspectorProperties {
+class ContentInspectorPropertiesTest {
     private static final ContentInspector INSPECTOR;
 
     static {
