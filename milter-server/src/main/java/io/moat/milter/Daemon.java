@@ -35,6 +35,7 @@ import io.moat.milter.transport.MilterServer;
 import io.moat.milter.transport.ServerSettings;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Scorer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -100,9 +101,12 @@ public final class Daemon implements Closeable {
             LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules rules = new ContentRules(config.rules());
-        List<Filter> filters = filters(config, policy, rules);
+        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
+        List<Filter> filters = filters(config, policy, rules, envelope);
+        // Recipients of pass-through domains keep only the connection-level protections.
+        PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
-                new Scorer(config.spamThreshold()), policies, quarantine,
+                new Scorer(config.spamThreshold()), effective, quarantine,
                 recorder, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
@@ -120,8 +124,7 @@ public final class Daemon implements Closeable {
     }
 
     /** The filters, in the order they run within each stage. */
-    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules) {
-        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
+    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope) {
         ContentReports content = new ContentReports(
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
@@ -154,7 +157,8 @@ public final class Daemon implements Closeable {
     /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */
     public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
-        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules())));
+        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules()),
+                new ConfiguredMailboxDirectory(config.envelope())));
         return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
                 config.spoolDirectory());
     }

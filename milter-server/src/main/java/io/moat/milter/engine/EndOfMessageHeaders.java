@@ -4,6 +4,7 @@ package io.moat.milter.engine;
 import io.moat.milter.protocol.HeaderText;
 import io.moat.milter.protocol.Response;
 import io.moat.milter.session.HeaderField;
+import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Decision;
 import io.moat.milter.verdict.Finding;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The header changes Moat makes at end of message: its trace header, SpamAssassin-compatible
  * {@code X-Spam-Flag}/{@code X-Spam-Score}/{@code X-Spam-Status} (so existing Sieve and client
- * rules keep working), the subject tag, and the removal of copies of these headers that arrived
+ * rules keep working), {@code X-Moat-Virus} and {@code X-Moat-Unchecked} when policy delivers such
+ * mail, the subject tag, and the removal of copies of these headers that arrived
  * with the message, so a sender cannot forge Moat's opinion.
  */
 final class EndOfMessageHeaders {
@@ -37,7 +39,8 @@ final class EndOfMessageHeaders {
 
     /** CHGHEADER with an empty value deletes: the n-th field of that name, counted per name. */
     List<Response> removeForged() {
-        Set<String> owned = Set.of("x-spam-flag", "x-spam-score", "x-spam-status", traceName.toLowerCase(Locale.ROOT));
+        Set<String> owned = Set.of("x-spam-flag", "x-spam-score", "x-spam-status", "x-moat-virus", "x-moat-unchecked",
+                traceName.toLowerCase(Locale.ROOT));
         Map<String, Integer> seen = new HashMap<>();
         List<Response> out = new ArrayList<>();
         for (HeaderField h : received) {
@@ -74,7 +77,23 @@ final class EndOfMessageHeaders {
         }
         out.add(new Response.AddHeader("X-Spam-Score", lead + score));
         out.add(new Response.AddHeader("X-Spam-Status", lead + fold(status)));
+        // Delivered anyway (policy chose so): say why, so the recipient's client can tell.
+        String viruses = joined(Classification.VIRUS, true);
+        if (!viruses.isEmpty()) {
+            out.add(new Response.AddHeader("X-Moat-Virus", lead + fold(viruses)));
+        }
+        String unchecked = joined(Classification.UNCHECKED, false);
+        if (!unchecked.isEmpty()) {
+            out.add(new Response.AddHeader("X-Moat-Unchecked", lead + fold(unchecked)));
+        }
         return out;
+    }
+
+    /** The findings implying a class: their details (signature names) or their symbols. */
+    private String joined(Classification c, boolean details) {
+        return decision.findings().stream().filter(f -> f.implies() == c)
+                .map(f -> HeaderText.sanitize(details && !f.detail().isEmpty() ? f.detail() : f.symbol()))
+                .distinct().collect(Collectors.joining(", "));
     }
 
     /** Folds a long header value at commas so no line passes 78 characters by much. */

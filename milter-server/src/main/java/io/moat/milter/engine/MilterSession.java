@@ -303,10 +303,21 @@ public final class MilterSession implements AutoCloseable {
     }
 
     private FilterResult run(Stage stage, @Nullable String rcpt) {
-        if (!settings.pipeline().hasFilters(stage)) {
+        if (!settings.pipeline().hasFilters(stage) || (isContentStage(stage) && allPassThrough())) {
             return FilterResult.PASS;
         }
         return settings.pipeline().run(new FilterContext(stage, id, client, macros, tx, rcpt, settings.clock()));
+    }
+
+    private static boolean isContentStage(Stage stage) {
+        return stage == Stage.EOH || stage == Stage.EOM;
+    }
+
+    /** Every recipient is in a pass-through domain: content filters have nobody to protect. */
+    private boolean allPassThrough() {
+        Transaction t = tx;
+        return t != null && !t.recipients().isEmpty()
+                && t.recipients().stream().allMatch(r -> settings.policies().forRecipient(r).passThrough());
     }
 
     private Decision decide(Transaction t) {

@@ -15,6 +15,26 @@ public record RecipientPolicy(
         ActionPolicy actions,
         String subjectTag) {
 
+    /**
+     * A recipient of a pass-through domain: content filtering is off, so nothing but an oversized
+     * message (a resource limit, not an opinion) is ever refused.
+     */
+    public static final RecipientPolicy PASS_THROUGH = new RecipientPolicy(Double.POSITIVE_INFINITY,
+            OptionalDouble.empty(), OptionalDouble.empty(), new ActionPolicy(passThroughActions()), "");
+
+    private static java.util.Map<Classification, Action> passThroughActions() {
+        java.util.Map<Classification, Action> m = new java.util.EnumMap<>(Classification.class);
+        for (Classification c : Classification.values()) {
+            m.put(c, c == Classification.OVERSIZED ? Action.REJECT : Action.DELIVER);
+        }
+        return m;
+    }
+
+    /** Whether content filtering is off for this recipient. */
+    public boolean passThrough() {
+        return this == PASS_THROUGH;
+    }
+
     /** A policy with one spam threshold, no stricter tiers and no subject tag. */
     public static RecipientPolicy of(double spamThreshold, ActionPolicy actions) {
         return new RecipientPolicy(spamThreshold, OptionalDouble.empty(), OptionalDouble.empty(), actions, "");

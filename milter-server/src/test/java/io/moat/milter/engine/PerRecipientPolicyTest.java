@@ -185,4 +185,36 @@ class PerRecipientPolicyTest {
         assertThat(eom.indexOf(new Response.ChangeHeader(2, "x-spam-flag", "")))
                 .isLessThan(eom.indexOf(new Response.ChangeHeader(1, "X-Spam-Flag", "")));
     }
+
+    @Test
+    void virusDeliveredByPolicyCarriesItsSignatureAndUncheckedMailItsMarker() throws Exception {
+        io.moat.milter.pipeline.Filter av = new io.moat.milter.pipeline.Filter() {
+            @Override
+            public String name() {
+                return "fake-av";
+            }
+
+            @Override
+            public io.moat.milter.pipeline.Stage stage() {
+                return io.moat.milter.pipeline.Stage.EOM;
+            }
+
+            @Override
+            public io.moat.milter.pipeline.FilterResult evaluate(io.moat.milter.pipeline.FilterContext ctx) {
+                return io.moat.milter.pipeline.FilterResult.found(
+                        new io.moat.milter.verdict.Finding("AV_INFECTED", 0, "Moat.Test.Sig\r\nX-Evil: 1", Classification.VIRUS),
+                        new io.moat.milter.verdict.Finding("ENCRYPTED_SMIME", 0, "", Classification.UNCHECKED));
+            }
+        };
+        RecipientPolicy deliverAll = new RecipientPolicy(5.0, OptionalDouble.empty(), OptionalDouble.empty(),
+                new ActionPolicy(Map.of(Classification.VIRUS, Action.DELIVER)), "");
+        MilterSession s = new MilterSession("v", new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(av)),
+                new Scorer(5.0), r -> deliverAll, sink, records::add, Clock.systemUTC(), System::nanoTime,
+                1_000_000, 65536, spool, "X-Moat-Status", "gw.example.net"));
+
+        List<Response> eom = message(s, "hello", List.of(), "anyone@example.net");
+
+        assertThat(eom).contains(new Response.AddHeader("X-Moat-Virus", " Moat.Test.Sig  X-Evil: 1"),
+                new Response.AddHeader("X-Moat-Unchecked", " ENCRYPTED_SMIME"));
+    }
 }
