@@ -150,7 +150,9 @@ public final class Daemon implements Closeable {
         if (config.headerChecks()) {
             out.add(HeaderCheckFilter.standard());
         }
-        out.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+        if (config.rules().enabled()) {
+            out.add(new SpamScoreFilter(rules, Math.min(config.maxMessageSize(), 4L * 1024 * 1024)));
+        }
         return out;
     }
 

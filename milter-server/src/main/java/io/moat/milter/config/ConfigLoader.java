@@ -118,7 +118,7 @@ public final class ConfigLoader {
 
     private static RulesSettings rules(ConfigNode top) throws ConfigException {
         ConfigNode rules = top.child("rules");
-        rules.allowOnly("default", "spamassassin", "paths");
+        rules.allowOnly("enabled", "default", "spamassassin", "paths");
         ConfigNode bayes = top.child("bayes");
         bayes.allowOnly("state");
         Path sa = null;
@@ -131,7 +131,8 @@ public final class ConfigLoader {
             paths.add(Path.of(p));
         }
         String state = bayes.string("state", "/var/lib/moat/bayes.state");
-        return new RulesSettings(rules.bool("default", true), sa, paths, state.equals("none") ? null : Path.of(state));
+        return new RulesSettings(rules.bool("enabled", true), rules.bool("default", true), sa, paths,
+                state.equals("none") ? null : Path.of(state));
     }
 
     /** The store keys, shared with the {@code moat} CLI, which reads the same file. */

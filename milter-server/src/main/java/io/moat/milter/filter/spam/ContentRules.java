@@ -56,6 +56,9 @@ public final class ContentRules {
     }
 
     private ContentScorer build() throws IOException {
+        if (!settings.enabled()) {
+            return new ContentScorer(io.moat.rules.lang.RuleSet.EMPTY, new MemoryTokenStore(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
+        }
         List<RuleSource> sources = new ArrayList<>();
         if (settings.defaults()) {
             sources.addAll(RuleSource.defaults());
