@@ -44,7 +44,7 @@ mkdir -p "$work/spool"
 # the message log stay). PIPELINE=full: the daemon's defaults (Moat's rule set, header checks, an
 # untrained statistical filter); no RBL zones are configured in either.
 case "${PIPELINE:-trace}" in
-  trace) filters=$'rules:\n  default: false\n  paths: []\nbayes:\n  state: none\nheaders:\n  enabled: false' ;;
+  trace) filters=$'rules:\n  enabled: false\nbayes:\n  state: none\nheaders:\n  enabled: false\ncontent:\n  enabled: false' ;;
   full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
   *) echo "bench-milter: PIPELINE must be trace or full" >&2; exit 2 ;;
 esac

@@ -131,6 +131,9 @@ public final class Daemon implements Closeable {
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
                 new MessageSizeFilter(config.maxMessageSize()),
                 new AttachmentFilter(content)));
+        if (!config.contentWalk()) {
+            out.removeIf(f -> f instanceof AttachmentFilter);
+        }
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
@@ -144,7 +147,7 @@ public final class Daemon implements Closeable {
         RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker(),
                 (sender, rcpt) -> envelope.sender(sender, rcpt) instanceof SenderListing.Allowed);
         out.addAll(rbl.filters());
-        if (!rbl.domainLists().isEmpty()) {
+        if (!rbl.domainLists().isEmpty() && config.contentWalk()) {
             out.add(new UrlHostFilter(content, rbl.domainLists()::findings));
         }
         if (config.headerChecks()) {

@@ -110,7 +110,7 @@ public final class ConfigLoader {
                     store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
                     RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
                     ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
-                    ContentSections.antivirus(top.child("antivirus")));
+                    ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

@@ -18,7 +18,7 @@ final class ContentSections {
     }
 
     static ContentLimits limits(ConfigNode n) throws ConfigException {
-        n.allowOnly("max-depth", "max-parts", "max-expanded-bytes", "max-expansion-ratio", "max-urls",
+        n.allowOnly("enabled", "max-depth", "max-parts", "max-expanded-bytes", "max-expansion-ratio", "max-urls",
                 "banned-types", "banned-extensions");
         ContentLimits d = ContentLimits.DEFAULTS;
         long expanded = n.size("max-expanded-bytes", d.maxExpandedBytes());

@@ -51,7 +51,8 @@ public record MoatConfig(
         boolean headerChecks,
         ContentLimits contentLimits,
         BannedTypes bannedTypes,
-        AntivirusSettings antivirus) {
+        AntivirusSettings antivirus,
+        boolean contentWalk) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -88,7 +89,7 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */

@@ -60,11 +60,12 @@ public final class ContentRules {
             return new ContentScorer(io.moat.rules.lang.RuleSet.EMPTY, new MemoryTokenStore(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
         }
         List<RuleSource> sources = new ArrayList<>();
-        if (settings.defaults()) {
-            sources.addAll(RuleSource.defaults());
-        }
+        // SpamAssassin's files first, so Moat's own scores (its BAYES_* weights above all) win.
         if (settings.spamAssassin() != null) {
             sources.addAll(RuleSource.from(settings.spamAssassin()));
+        }
+        if (settings.defaults()) {
+            sources.addAll(RuleSource.defaults());
         }
         for (Path p : settings.paths()) {
             if (Files.exists(p)) {
