@@ -8,15 +8,10 @@ import io.moat.cli.OutputOptions;
 import io.moat.cli.learn.StateOptions;
 import io.moat.cli.rules.RuleOptions;
 import io.moat.rules.ContentScorer;
-import io.moat.rules.bayes.ChiSquareClassifier;
-import io.moat.rules.bayes.Tokenizer;
-import io.moat.rules.corpus.CrossValidation;
-import io.moat.rules.corpus.Evaluation;
 import io.moat.rules.corpus.LabelledMessage;
 import io.moat.rules.corpus.Metrics;
 import io.moat.rules.corpus.Outcome;
 import io.moat.rules.corpus.Progress;
-import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSet;
 import java.io.PrintWriter;
 import java.util.List;
@@ -62,20 +57,13 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("moat: give --spam/--ham/--hard-ham folders, and --folds 0 or at least 2");
             return ExitCodes.USAGE;
         }
-        RuleSet rules;
-        switch (ruleOptions.load()) {
-            case LoadResult.Refused r -> {
-                r.errors().forEach(e -> err.println("moat: " + e));
-                return ExitCodes.FAILED;
-            }
-            case LoadResult.Loaded l -> rules = l.rules();
+        RuleSet rules = ruleOptions.loadOrReport(err);
+        if (rules == null) {
+            return ExitCodes.FAILED;
         }
         List<LabelledMessage> messages = corpus.read();
         Progress progress = quiet ? Progress.NONE : new ProgressBar(err);
-        List<Outcome> outcomes = folds == 0
-                ? Evaluation.score(messages, new ContentScorer(rules, state.openOrEmpty(), new Tokenizer(),
-                        ChiSquareClassifier.DEFAULT), progress)
-                : CrossValidation.run(messages, folds, rules, ChiSquareClassifier.DEFAULT, progress);
+        List<Outcome> outcomes = CorpusScoring.outcomes(messages, folds, rules, state, progress);
         Metrics metrics = Metrics.of(outcomes, rules.requiredScore().orElse(ContentScorer.DEFAULT_THRESHOLD));
         if (output.json()) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -4,19 +4,14 @@ package io.moat.cli.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moat.cli.ExitCodes;
+import io.moat.cli.corpus.CorpusScoring;
 import io.moat.cli.OutputOptions;
 import io.moat.cli.corpus.CorpusOptions;
 import io.moat.cli.corpus.ProgressBar;
 import io.moat.cli.learn.StateOptions;
-import io.moat.rules.ContentScorer;
-import io.moat.rules.bayes.ChiSquareClassifier;
-import io.moat.rules.bayes.Tokenizer;
-import io.moat.rules.corpus.CrossValidation;
-import io.moat.rules.corpus.Evaluation;
 import io.moat.rules.corpus.HitRate;
 import io.moat.rules.corpus.Outcome;
 import io.moat.rules.corpus.Progress;
-import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSet;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,19 +54,12 @@ public final class HitsCommand implements Callable<Integer> {
             err.println("moat: give --spam/--ham/--hard-ham folders, and --folds 0 or at least 2");
             return ExitCodes.USAGE;
         }
-        RuleSet rules;
-        switch (ruleOptions.load()) {
-            case LoadResult.Refused r -> {
-                r.errors().forEach(e -> err.println("moat: " + e));
-                return ExitCodes.FAILED;
-            }
-            case LoadResult.Loaded l -> rules = l.rules();
+        RuleSet rules = ruleOptions.loadOrReport(err);
+        if (rules == null) {
+            return ExitCodes.FAILED;
         }
         Progress progress = quiet ? Progress.NONE : new ProgressBar(err);
-        List<Outcome> outcomes = folds == 0
-                ? Evaluation.score(corpus.read(), new ContentScorer(rules, state.openOrEmpty(), new Tokenizer(),
-                        ChiSquareClassifier.DEFAULT), progress)
-                : CrossValidation.run(corpus.read(), folds, rules, ChiSquareClassifier.DEFAULT, progress);
+        List<Outcome> outcomes = CorpusScoring.outcomes(corpus.read(), folds, rules, state, progress);
         List<HitRate> rates = HitRate.of(outcomes);
         if (output.json()) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rates));

@@ -11,7 +11,6 @@ import io.moat.rules.corpus.LabelledMessage;
 import io.moat.rules.corpus.Outcome;
 import io.moat.rules.corpus.Progress;
 import io.moat.rules.corpus.Rescorer;
-import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,13 +63,9 @@ public final class RescoreCommand implements Callable<Integer> {
             err.println("moat: give --spam and --ham folders, and --folds of at least 2");
             return ExitCodes.USAGE;
         }
-        RuleSet rules;
-        switch (ruleOptions.load()) {
-            case LoadResult.Refused r -> {
-                r.errors().forEach(e -> err.println("moat: " + e));
-                return ExitCodes.FAILED;
-            }
-            case LoadResult.Loaded l -> rules = l.rules();
+        RuleSet rules = ruleOptions.loadOrReport(err);
+        if (rules == null) {
+            return ExitCodes.FAILED;
         }
         List<LabelledMessage> messages = corpus.read();
         Progress progress = quiet ? Progress.NONE : new ProgressBar(err);

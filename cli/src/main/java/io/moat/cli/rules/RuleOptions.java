@@ -3,6 +3,7 @@ package io.moat.cli.rules;
 
 import io.moat.rules.BayesBuckets;
 import io.moat.rules.lang.LoadResult;
+import io.moat.rules.lang.RuleSet;
 import io.moat.rules.lang.RuleSetLoader;
 import io.moat.rules.lang.RuleSource;
 import java.io.IOException;
@@ -30,6 +31,17 @@ public final class RuleOptions {
             fallbackValue = "/usr/share/spamassassin",
             description = "Also load SpamAssassin's installed rules (default folder: ${FALLBACK-VALUE}).")
     @Nullable Path spamAssassin;
+
+    /** The rule set, or null after printing every error (file:line: reason) to {@code err}. */
+    public @Nullable RuleSet loadOrReport(java.io.PrintWriter err) throws IOException {
+        return switch (load()) {
+            case LoadResult.Refused r -> {
+                r.errors().forEach(e -> err.println("moat: " + e));
+                yield null;
+            }
+            case LoadResult.Loaded l -> l.rules();
+        };
+    }
 
     public LoadResult load() throws IOException {
         List<RuleSource> sources = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.moat.rules.ContentScorer;
 import io.moat.rules.Finding;
 import io.moat.rules.bayes.ChiSquareClassifier;
 import io.moat.rules.bayes.Tokenizer;
-import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,13 +46,9 @@ public final class TestCommand implements Callable<Integer> {
             err.println("moat: no such file: " + file);
             return ExitCodes.FAILED;
         }
-        RuleSet rules;
-        switch (ruleOptions.load()) {
-            case LoadResult.Refused r -> {
-                r.errors().forEach(e -> err.println("moat: " + e));
-                return ExitCodes.FAILED;
-            }
-            case LoadResult.Loaded l -> rules = l.rules();
+        RuleSet rules = ruleOptions.loadOrReport(err);
+        if (rules == null) {
+            return ExitCodes.FAILED;
         }
         ContentScorer scorer = new ContentScorer(rules, state.openOrEmpty(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
         ContentReport report = scorer.score(Files.readAllBytes(file));
