@@ -40,7 +40,7 @@ fi
 mkdir -p "$work/spool"
 # Everything the daemon writes stays in the work dir (its SQLite store too, never /var/lib/moat).
 # PIPELINE=trace (default): the trace-only pipeline issue 2 sets targets for (content rules, the
-# statistical filter and header checks off; envelope filters, GTUBE, size limits, trace header and
+# statistical filter, header checks and the MIME walk off; envelope filters, GTUBE, size limits, trace header and
 # the message log stay). PIPELINE=full: the daemon's defaults (Moat's rule set, header checks, an
 # untrained statistical filter); no RBL zones are configured in either.
 case "${PIPELINE:-trace}" in
