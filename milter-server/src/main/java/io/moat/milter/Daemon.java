@@ -41,6 +41,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
 import io.moat.milter.store.RetentionJob;
+import io.moat.milter.store.StoreMailboxDirectory;
 import io.moat.milter.store.StoreMessageLog;
 import io.moat.milter.store.StorePolicySource;
 import io.moat.milter.store.StoreQuarantineSink;
@@ -77,7 +78,8 @@ public final class Daemon implements Closeable {
      * a quarantine action is answered with tempfail. For tests and store-less setups.
      */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
-        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE, clock, ticker, recorder, List.of());
+        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
+                new ConfiguredMailboxDirectory(config.envelope()), clock, ticker, recorder, List.of());
     }
 
     /**
@@ -93,15 +95,17 @@ public final class Daemon implements Closeable {
             messageLog.record(r);
         };
         RetentionJob retention = RetentionJob.start(store, config.store(), clock);
-        return start(config, policies, new StoreQuarantineSink(store.quarantine()), clock, ticker, both,
+        MailboxDirectory directory = new StoreMailboxDirectory(store, new ConfiguredMailboxDirectory(config.envelope()),
+                config.envelope().recipientDelimiter(), Duration.ofSeconds(5));
+        return start(config, policies, new StoreQuarantineSink(store.quarantine()), directory, clock, ticker, both,
                 List.of(retention, messageLog, store));
     }
 
-    private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine, Clock clock,
+    private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine,
+            MailboxDirectory envelope, Clock clock,
             LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules rules = new ContentRules(config.rules());
-        MailboxDirectory envelope = new ConfiguredMailboxDirectory(config.envelope());
         List<Filter> filters = filters(config, policy, rules, envelope);
         // Recipients of pass-through domains keep only the connection-level protections.
         PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
