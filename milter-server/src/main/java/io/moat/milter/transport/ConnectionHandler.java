@@ -16,9 +16,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,19 +35,21 @@ final class ConnectionHandler implements Runnable {
     private final MilterSession session;
     private final int maxFrameSize;
     private final Duration progressInterval;
-    private final ScheduledExecutorService timer;
     private final Runnable onExit;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final java.util.function.LongSupplier ticker;
     private volatile boolean draining;
-    private boolean answered;
+    private volatile long busySince;
+    private boolean answered = true;
+    private long lastProgress;
 
     ConnectionHandler(MilterConnection connection, MilterSession session, int maxFrameSize,
-            Duration progressInterval, ScheduledExecutorService timer, Runnable onExit) {
+            Duration progressInterval, java.util.function.LongSupplier ticker, Runnable onExit) {
         this.connection = connection;
         this.session = session;
         this.maxFrameSize = maxFrameSize;
         this.progressInterval = progressInterval;
-        this.timer = timer;
+        this.ticker = ticker;
         this.onExit = onExit;
     }
 
@@ -89,27 +88,41 @@ final class ConnectionHandler implements Runnable {
     }
 
     private List<Response> handleWithProgress(Command command) throws ProtocolException {
-        ScheduledFuture<?> ticking = null;
-        if (session.mayTakeLong(command.code())) {
-            answered = false;
-            long every = progressInterval.toMillis();
-            ticking = timer.scheduleAtFixedRate(this::sendProgress, every, every, TimeUnit.MILLISECONDS);
+        boolean watched = session.mayTakeLong(command.code());
+        if (watched) {
+            writeLock.lock();
+            try {
+                answered = false;
+                lastProgress = ticker.getAsLong();
+            } finally {
+                writeLock.unlock();
+            }
+            busySince = lastProgress;
         }
         try {
             return session.handle(command);
         } finally {
-            if (ticking != null) {
-                ticking.cancel(false);
+            if (watched) {
+                busySince = 0;
             }
         }
     }
 
-    private void sendProgress() {
+    /**
+     * Called by the server's one sweeper, a few times per progress interval: sends PROGRESS when
+     * the command in hand has run for an interval since it started or since the last PROGRESS. No
+     * timer is armed per command, so fast commands cost nothing here.
+     */
+    void tick(long now) {
+        if (busySince == 0) {
+            return;
+        }
         writeLock.lock();
         try {
-            if (!answered) {
+            if (!answered && now - lastProgress >= progressInterval.toNanos()) {
                 connection.out().write(PROGRESS);
                 connection.out().flush();
+                lastProgress = now;
                 LOG.debug("conn={} sent PROGRESS", session.id());
             }
         } catch (IOException e) {

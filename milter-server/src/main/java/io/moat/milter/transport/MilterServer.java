@@ -57,9 +57,12 @@ public final class MilterServer implements Closeable {
         this.permits = new Semaphore(settings.maxConnections());
         ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name("moat-progress").factory());
-        // Every long-running command schedules a PROGRESS ticker and cancels it when answered; without
-        // this, each cancelled ticker (and the connection it holds) stays queued for a whole interval.
-        progress.setRemoveOnCancelPolicy(true);
+        // One sweeper for all connections, a few times per interval: nothing is armed per command.
+        long period = Math.max(1, Math.min(settings.progressInterval().toMillis() / 4, 1000));
+        progress.scheduleAtFixedRate(() -> {
+            long now = engine.ticker().getAsLong();
+            live.forEach(h -> h.tick(now));
+        }, period, period, TimeUnit.MILLISECONDS);
         this.timer = progress;
     }
 
@@ -148,7 +151,7 @@ public final class MilterServer implements Closeable {
         String id = Long.toString(ids.incrementAndGet(), 36);
         MilterSession session = new MilterSession(id, engine);
         ConnectionHandler[] self = new ConnectionHandler[1];
-        self[0] = new ConnectionHandler(c, session, settings.maxFrameSize(), settings.progressInterval(), timer, () -> {
+        self[0] = new ConnectionHandler(c, session, settings.maxFrameSize(), settings.progressInterval(), engine.ticker(), () -> {
             live.remove(self[0]);
             permits.release();
         });
