@@ -115,7 +115,9 @@ public final class Daemon implements Closeable {
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());
-        MilterServer milter = new MilterServer(server, engine);
+        EngineSettings unixEngine = config.unixNoReplyHeaders()
+                ? engine.withNegotiator(engine.negotiator().withNoReplyHeaders()) : engine;
+        MilterServer milter = new MilterServer(server, engine, unixEngine);
         try {
             bind(milter, config);
         } catch (IOException | RuntimeException e) {

@@ -69,7 +69,7 @@ public final class ConfigLoader {
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
-        proto.allowOnly("max-frame-size", "progress-interval");
+        proto.allowOnly("max-frame-size", "progress-interval", "unix-no-reply-headers");
         ConfigNode limits = top.child("limits");
         limits.allowOnly("max-message-size", "memory-buffer", "spool-directory");
         ConfigNode shutdown = top.child("shutdown");
@@ -110,7 +110,8 @@ public final class ConfigLoader {
                     store, rules(top), top.has("pid-file") ? Path.of(top.string("pid-file", "")) : null,
                     RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
                     ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
-                    ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true));
+                    ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true),
+                    proto.bool("unix-no-reply-headers", false));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

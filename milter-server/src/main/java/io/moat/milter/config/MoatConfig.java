@@ -52,7 +52,8 @@ public record MoatConfig(
         ContentLimits contentLimits,
         BannedTypes bannedTypes,
         AntivirusSettings antivirus,
-        boolean contentWalk) {
+        boolean contentWalk,
+        boolean unixNoReplyHeaders) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -89,7 +90,7 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, unixNoReplyHeaders);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */

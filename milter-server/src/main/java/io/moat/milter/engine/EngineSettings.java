@@ -28,4 +28,9 @@ public record EngineSettings(
         Path spoolDirectory,
         String traceHeader,
         String hostname) {
+    /** The same settings with another negotiator (per listener). */
+    public EngineSettings withNegotiator(Negotiator other) {
+        return new EngineSettings(other, pipeline, scorer, policies, quarantine, recorder, clock, ticker, maxMessageSize,
+                memoryLimit, spoolDirectory, traceHeader, hostname);
+    }
 }

@@ -45,6 +45,17 @@ public final class Negotiator {
                         MacroStage.SMFIM_EOM, "i"));
     }
 
+    /**
+     * The same, also asking for no reply to each header (SMFIP_NR_HDR): about 30 fewer round trips
+     * per message. Only for unix sockets: over TCP, Postfix's Nagle would hold the packets that
+     * follow unanswered headers behind delayed ACKs.
+     */
+    public Negotiator withNoReplyHeaders() {
+        EnumSet<ProtocolFlag> flags = wantedFlags.isEmpty() ? EnumSet.noneOf(ProtocolFlag.class) : EnumSet.copyOf(wantedFlags);
+        flags.add(ProtocolFlag.SMFIP_NR_HDR);
+        return new Negotiator(wantedActions, flags, macroLists);
+    }
+
     public Negotiated negotiate(Command.OptNeg offer) throws ProtocolException {
         if (offer.version() < MIN_VERSION) {
             throw new ProtocolException("MTA speaks milter protocol version " + offer.version()

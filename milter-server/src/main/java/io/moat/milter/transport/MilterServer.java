@@ -42,6 +42,7 @@ public final class MilterServer implements Closeable {
 
     private final ServerSettings settings;
     private final EngineSettings engine;
+    private final EngineSettings unixEngine;
     private final Semaphore permits;
     private final Set<ConnectionHandler> live = ConcurrentHashMap.newKeySet();
     private final List<Closeable> sockets = new ArrayList<>();
@@ -52,8 +53,14 @@ public final class MilterServer implements Closeable {
     private volatile boolean stopping;
 
     public MilterServer(ServerSettings settings, EngineSettings engine) {
+        this(settings, engine, engine);
+    }
+
+    /** With other engine settings (a negotiator asking for fewer replies, say) for unix-socket connections. */
+    public MilterServer(ServerSettings settings, EngineSettings engine, EngineSettings unixEngine) {
         this.settings = settings;
         this.engine = engine;
+        this.unixEngine = unixEngine;
         this.permits = new Semaphore(settings.maxConnections());
         ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name("moat-progress").factory());
@@ -119,7 +126,7 @@ public final class MilterServer implements Closeable {
             try {
                 Socket s = ss.accept();
                 // Socket timeouts are int milliseconds; a longer idle timeout must not wrap negative.
-                admit(MilterConnection.of(s, (int) Math.min(settings.idleTimeout().toMillis(), Integer.MAX_VALUE)));
+                admit(MilterConnection.of(s, (int) Math.min(settings.idleTimeout().toMillis(), Integer.MAX_VALUE)), engine);
             } catch (IOException e) {
                 if (!stopping) {
                     LOG.warn("accept failed on {}: {}", ss.getLocalSocketAddress(), e.toString());
@@ -132,7 +139,7 @@ public final class MilterServer implements Closeable {
         while (!stopping) {
             try {
                 SocketChannel s = ch.accept();
-                admit(MilterConnection.of(s));
+                admit(MilterConnection.of(s), unixEngine);
             } catch (IOException e) {
                 if (!stopping) {
                     LOG.warn("accept failed on unix:{}: {}", path, e.toString());
@@ -141,7 +148,7 @@ public final class MilterServer implements Closeable {
         }
     }
 
-    private void admit(MilterConnection c) {
+    private void admit(MilterConnection c, EngineSettings engine) {
         if (stopping || !permits.tryAcquire()) {
             LOG.warn("refusing connection from {}: {}", c.peer(),
                     stopping ? "shutting down" : "limit of " + settings.maxConnections() + " connections reached");
