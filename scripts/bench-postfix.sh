@@ -12,7 +12,7 @@
 #   one-session latency runs), WARMUP_MESSAGES (1000, sent through Moat first), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
-#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP, PIPELINE=full|trace.
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (UNIX_NR_HDR=true: no reply per header), PIPELINE=full|trace.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -115,7 +115,7 @@ sink=$!
 # filter; PIPELINE=trace: content rules, the statistical filter and header checks off.
 case "${PIPELINE:-full}" in
   full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
-  trace) filters=$'rules:\n  default: false\n  paths: []\nbayes:\n  state: none\nheaders:\n  enabled: false' ;;
+  trace) filters=$'rules:\n  enabled: false\nbayes:\n  state: none\nheaders:\n  enabled: false\ncontent:\n  enabled: false' ;;
   *) echo "bench-postfix: PIPELINE must be full or trace" >&2; exit 2 ;;
 esac
 cat > "$work/moat.yaml" <<YAML
@@ -127,6 +127,8 @@ limits:
 store:
   url: jdbc:sqlite:$work/moat.db
 $filters
+protocol:
+  unix-no-reply-headers: ${UNIX_NR_HDR:-false}
 YAML
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
