@@ -29,6 +29,9 @@ public interface Store extends AutoCloseable {
 
     AuditLog audit();
 
+    /** The statistical filter's shared state. */
+    BayesTokens bayes();
+
     /** Connects, and compares the schema with this build's migrations. */
     StoreStatus check();
 

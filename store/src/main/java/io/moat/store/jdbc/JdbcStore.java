@@ -24,6 +24,7 @@ public final class JdbcStore implements Store {
     private final JdbcAuditLog audit;
     private final JdbcQuarantineStore quarantine;
     private final JdbcMessageLog messageLog;
+    private final io.moat.store.BayesTokens bayes;
     private final JdbcDomains domains;
     private final JdbcMailboxes mailboxes;
     private final JdbcPolicies policies;
@@ -35,6 +36,7 @@ public final class JdbcStore implements Store {
         this.audit = new JdbcAuditLog(db, clock);
         this.quarantine = new JdbcQuarantineStore(db, audit, clock);
         this.messageLog = new JdbcMessageLog(db);
+        this.bayes = new JdbcBayesTokens(db);
         this.domains = new JdbcDomains(db, audit, clock);
         this.mailboxes = new JdbcMailboxes(db, audit, clock);
         this.policies = new JdbcPolicies(db, audit);
@@ -61,6 +63,11 @@ public final class JdbcStore implements Store {
     @Override
     public QuarantineStore quarantine() {
         return quarantine;
+    }
+
+    @Override
+    public io.moat.store.BayesTokens bayes() {
+        return bayes;
     }
 
     @Override

@@ -2,6 +2,7 @@
 package io.moat.store.postgres;
 
 import io.moat.store.AuditLogContract;
+import io.moat.store.BayesTokensContract;
 import io.moat.store.MessageLogContract;
 import io.moat.store.QuarantineStoreContract;
 import io.moat.store.SettingsContract;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The store contracts on a real PostgreSQL server on loopback; tables are emptied between tests. */
-class PostgresStoreTest implements QuarantineStoreContract, MessageLogContract, SettingsContract, UsersContract, AuditLogContract {
+class PostgresStoreTest implements QuarantineStoreContract, MessageLogContract, SettingsContract, UsersContract, AuditLogContract,
+        BayesTokensContract {
     private static String url;
     private Store store;
     private TestClock clock;
@@ -33,8 +35,9 @@ class PostgresStoreTest implements QuarantineStoreContract, MessageLogContract, 
         clock = new TestClock(T0);
         store = Store.open(StoreConfig.of(url), clock);
         try (Connection c = ((JdbcStore) store).database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE quarantine, quarantine_recipient, message_log, domain, mailbox, policy, app_user, audit"
-                    + " RESTART IDENTITY CASCADE");
+            s.execute("TRUNCATE quarantine, quarantine_recipient, message_log, domain, mailbox, policy, app_user, audit,"
+                    + " bayes_tokens, bayes_messages RESTART IDENTITY CASCADE");
+            s.execute("UPDATE bayes_totals SET messages = 0");
         }
     }
 

@@ -32,7 +32,7 @@ class LogDomainMigrationTest {
         }
 
         try (Store store = Store.open(StoreConfig.of(url), Clock.systemUTC())) {
-            assertThat(store.check().schemaVersion()).isEqualTo("002");
+            assertThat(store.check().schemaVersion()).isEqualTo("003");
             assertThat(store.messageLog().search(new LogQuery(null, "*@example.org", null, null, null, null, null, null, 10)))
                     .extracting(LogRow::queueId).containsExactly("OLD");
             assertThat(store.messageLog().search(new LogQuery("*@sender.example", null, null, null, null, null, null, null, 10)))

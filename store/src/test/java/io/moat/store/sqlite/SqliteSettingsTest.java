@@ -50,7 +50,7 @@ class SqliteSettingsTest {
     @Test
     void checkReportsTheSchemaVersionAndNothingPending() {
         try (Store store = Store.open(StoreConfig.of("jdbc:sqlite:" + dir.resolve("moat.db")), Clock.systemUTC())) {
-            assertThat(store.check().schemaVersion()).isEqualTo("002");
+            assertThat(store.check().schemaVersion()).isEqualTo("003");
             assertThat(store.check().upToDate()).isTrue();
             assertThat(store.check().dialect()).isEqualTo("sqlite");
             assertThat(store.migrate()).isZero();

@@ -2,6 +2,7 @@
 package io.moat.store.sqlite;
 
 import io.moat.store.AuditLogContract;
+import io.moat.store.BayesTokensContract;
 import io.moat.store.MessageLogContract;
 import io.moat.store.QuarantineStoreContract;
 import io.moat.store.SettingsContract;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contracts on a real SQLite file. */
-class SqliteStoreTest implements QuarantineStoreContract, MessageLogContract, SettingsContract, UsersContract, AuditLogContract {
+class SqliteStoreTest implements QuarantineStoreContract, MessageLogContract, SettingsContract, UsersContract, AuditLogContract,
+        BayesTokensContract {
     @TempDir
     Path dir;
     private Store store;
