@@ -42,6 +42,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import io.moat.milter.store.RetentionJob;
 import io.moat.milter.store.StoreMailboxDirectory;
+import io.moat.milter.store.StoreTokenStore;
 import io.moat.milter.store.StoreMessageLog;
 import io.moat.milter.store.StorePolicySource;
 import io.moat.milter.store.StoreQuarantineSink;
@@ -51,6 +52,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +81,7 @@ public final class Daemon implements Closeable {
      */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
         return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
-                new ConfiguredMailboxDirectory(config.envelope()), clock, ticker, recorder, List.of());
+                new ConfiguredMailboxDirectory(config.envelope()), null, clock, ticker, recorder, List.of());
     }
 
     /**
@@ -97,15 +99,16 @@ public final class Daemon implements Closeable {
         RetentionJob retention = RetentionJob.start(store, config.store(), clock);
         MailboxDirectory directory = new StoreMailboxDirectory(store, new ConfiguredMailboxDirectory(config.envelope()),
                 config.envelope().recipientDelimiter(), Duration.ofSeconds(5));
-        return start(config, policies, new StoreQuarantineSink(store.quarantine()), directory, clock, ticker, both,
+        return start(config, policies, new StoreQuarantineSink(store.quarantine()), directory,
+                () -> StoreTokenStore.snapshot(store.bayes()), clock, ticker, both,
                 List.of(retention, messageLog, store));
     }
 
     private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine,
-            MailboxDirectory envelope, Clock clock,
+            MailboxDirectory envelope, ContentRules.@Nullable TokenSource sharedTokens, Clock clock,
             LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
-        ContentRules rules = new ContentRules(config.rules());
+        ContentRules rules = new ContentRules(config.rules(), sharedTokens);
         List<Filter> filters = filters(config, policy, rules, envelope);
         // Recipients of pass-through domains keep only the connection-level protections.
         PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
@@ -168,7 +171,15 @@ public final class Daemon implements Closeable {
     /** The daemon's pipeline for message files ({@code moat scan}), wired from the same config. */
     public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
-        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules()),
+        ContentRules.TokenSource shared = () -> {
+            try (Store store = Store.open(io.moat.store.StoreConfig.of(config.store().url())
+                    .withCredentials(config.store().user(), config.store().password()), clock)) {
+                return StoreTokenStore.snapshot(store.bayes());
+            } catch (RuntimeException e) {
+                throw new IOException("cannot read the statistical filter's state from the store: " + e.getMessage(), e);
+            }
+        };
+        Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules(), shared),
                 new ConfiguredMailboxDirectory(config.envelope())));
         return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
                 config.spoolDirectory());

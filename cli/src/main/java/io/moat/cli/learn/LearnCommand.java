@@ -4,7 +4,16 @@ package io.moat.cli.learn;
 import io.moat.cli.ExitCodes;
 import io.moat.cli.corpus.CorpusOptions;
 import io.moat.cli.corpus.ProgressBar;
+import io.moat.cli.options.CliException;
+import io.moat.cli.options.StoreOptions;
+import io.moat.milter.store.StoreTokenStore;
 import io.moat.rules.bayes.FileTokenStore;
+import io.moat.rules.bayes.TokenStore;
+import io.moat.store.SchemaMode;
+import io.moat.store.Store;
+import io.moat.store.StoreException;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import io.moat.rules.bayes.LearnOutcome;
 import io.moat.rules.bayes.Learner;
 import io.moat.rules.bayes.Tokenizer;
@@ -34,8 +43,14 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpus;
 
-    @Option(names = "--state", required = true, paramLabel = "FILE", description = "The statistical filter's state file (created if missing).")
-    Path state;
+    @Option(names = "--state", paramLabel = "FILE", description = "The statistical filter's state file (created if missing).")
+    @Nullable Path state;
+
+    @Option(names = "--shared", description = "Learn into the store (see --store), whose state every node loads (bayes.state: store).")
+    boolean shared;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -48,7 +63,28 @@ public final class LearnCommand implements Callable<Integer> {
             err.println("moat: give --spam and/or --ham folders or mbox files");
             return ExitCodes.USAGE;
         }
-        FileTokenStore store = FileTokenStore.open(state);
+        if ((state == null) == !shared) {
+            err.println("moat: give exactly one of --state FILE and --shared");
+            return ExitCodes.USAGE;
+        }
+        if (shared) {
+            try (Store db = Store.open(storeOptions.store(SchemaMode.MIGRATE), Clock.systemUTC())) {
+                return learn(new StoreTokenStore(db.bayes()), () -> { }, out, err);
+            } catch (StoreException | CliException e) {
+                err.println("moat: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
+        FileTokenStore file = FileTokenStore.open(state);
+        return learn(file, file::save, out, err);
+    }
+
+    /** Saving, for a store that is not written as it goes. */
+    private interface Save {
+        void save() throws java.io.IOException;
+    }
+
+    private int learn(TokenStore store, Save save, PrintWriter out, PrintWriter err) throws java.io.IOException {
         Learner learner = new Learner(store, new Tokenizer());
         List<LabelledMessage> messages = corpus.read();
         Progress progress = quiet ? Progress.NONE : new ProgressBar(err);
@@ -59,7 +95,7 @@ public final class LearnCommand implements Callable<Integer> {
             counts.merge(o, 1, Integer::sum);
             progress.step(++done, messages.size(), "learning");
         }
-        store.save();
+        save.save();
         out.printf("learned %d, moved %d, unchanged %d; state now holds %d spam and %d ham%n",
                 counts.getOrDefault(LearnOutcome.LEARNED, 0), counts.getOrDefault(LearnOutcome.MOVED, 0),
                 counts.getOrDefault(LearnOutcome.UNCHANGED, 0), store.totals().spam(), store.totals().ham());

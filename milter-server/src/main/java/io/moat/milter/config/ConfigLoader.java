@@ -132,8 +132,9 @@ public final class ConfigLoader {
             paths.add(Path.of(p));
         }
         String state = bayes.string("state", "/var/lib/moat/bayes.state");
+        boolean shared = state.equals("store");
         return new RulesSettings(rules.bool("enabled", true), rules.bool("default", true), sa, paths,
-                state.equals("none") ? null : Path.of(state));
+                state.equals("none") || shared ? null : Path.of(state), shared);
     }
 
     /** The store keys, shared with the {@code moat} CLI, which reads the same file. */

@@ -75,6 +75,13 @@ public final class MemoryTokenStore implements TokenStore {
         return Map.copyOf(messages);
     }
 
+    /** A store holding these counts (token to {spam, ham}), e.g. a snapshot of a shared store. */
+    public static MemoryTokenStore of(long spam, long ham, Map<String, long[]> counts) {
+        MemoryTokenStore m = new MemoryTokenStore();
+        m.restore(spam, ham, counts, Map.of());
+        return m;
+    }
+
     synchronized void restore(long spam, long ham, Map<String, long[]> counts, Map<String, Label> learned) {
         totals[0] = spam;
         totals[1] = ham;

@@ -31,10 +31,23 @@ import org.slf4j.LoggerFactory;
 public final class ContentRules {
     private static final Logger LOG = LoggerFactory.getLogger(ContentRules.class);
     private final RulesSettings settings;
+    private final TokenSource tokens;
     private final AtomicReference<ContentScorer> live = new AtomicReference<>();
 
+    /** Where the statistical filter's state is loaded from, at start and at every reload. */
+    @FunctionalInterface
+    public interface TokenSource {
+        TokenStore load() throws IOException;
+    }
+
     public ContentRules(RulesSettings settings) throws IOException {
+        this(settings, null);
+    }
+
+    /** With {@code shared} as the state when the settings say it is in the store. */
+    public ContentRules(RulesSettings settings, @org.jspecify.annotations.Nullable TokenSource shared) throws IOException {
         this.settings = settings;
+        this.tokens = settings.bayesShared() && shared != null ? shared : this::fileState;
         live.set(build());
     }
 
@@ -75,14 +88,14 @@ public final class ContentRules {
         return switch (RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS))) {
             case LoadResult.Loaded l -> {
                 l.warnings().forEach(w -> LOG.warn("rules: {}", w));
-                yield new ContentScorer(l.rules(), state(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
+                yield new ContentScorer(l.rules(), tokens.load(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
             }
             case LoadResult.Refused r -> throw new IOException("rule files refused: "
                     + r.errors().stream().map(Problem::toString).collect(Collectors.joining("; ")));
         };
     }
 
-    private TokenStore state() throws IOException {
+    private TokenStore fileState() throws IOException {
         Path file = settings.bayesState();
         if (file == null || !Files.exists(file)) {
             if (file != null) {

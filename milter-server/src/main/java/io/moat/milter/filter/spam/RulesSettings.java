@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param spamAssassin a folder of SpamAssassin rule files to load too, or null
  * @param paths the admin's rule files or folders of {@code *.cf}, loaded last (missing ones skipped)
  * @param bayesState the state file written by {@code moat learn --state}, or null
+ * @param bayesShared the state is in the store ({@code moat learn --shared}): every node shares it
  */
 public record RulesSettings(boolean enabled, boolean defaults, @Nullable Path spamAssassin, List<Path> paths,
-        @Nullable Path bayesState) {
+        @Nullable Path bayesState, boolean bayesShared) {
     public RulesSettings {
         paths = List.copyOf(paths);
     }
