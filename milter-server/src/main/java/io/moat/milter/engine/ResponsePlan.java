@@ -67,24 +67,13 @@ final class ResponsePlan {
         switch (verdict) {
             case Verdict.Continue c -> out.add(new Response.Continue());
             case Verdict.Deliver d -> out.add(new Response.Accept());
-            case Verdict.Quarantine q -> {
-                // Postfix's hold queue: message-wide, used only when a filter asks for it directly.
-                if (negotiated.may(ActionFlag.SMFIF_QUARANTINE)) {
-                    out.add(new Response.Quarantine(truncate(q.reason(), 100)));
-                    out.add(new Response.Continue());
-                } else {
-                    out.clear();
-                    out.add(SmtpReply.tempfail("Message cannot be quarantined now, try again later").toResponse());
-                }
-            }
+            // DeliveryPlan turns every quarantine into held recipients and a discard, so a plan never
+            // carries this verdict; were one to, the sender retries rather than the mail going out.
+            case Verdict.Quarantine q -> out.add(SmtpReply.tempfail("Message cannot be quarantined now, try again later").toResponse());
             case Verdict.Reject r -> out.add(r.reply().toResponse());
             case Verdict.TempFail t -> out.add(t.reply().toResponse());
             case Verdict.Drop d -> out.add(new Response.Discard());
         }
         return out;
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }
