@@ -22,10 +22,10 @@ class StoreCommandsTest {
         String url = "jdbc:sqlite:" + dir.resolve("sub/moat.db");
         CliRun migrate = CliRun.run("store", "migrate", "--store", url);
         assertThat(migrate.exit()).as(migrate.toString()).isZero();
-        assertThat(migrate.out()).contains("(sqlite): schema version 002, up to date.");
+        assertThat(migrate.out()).contains("(sqlite): schema version 003, up to date.");
         CliRun check = CliRun.run("store", "check", "--store", url, "--json");
         assertThat(check.exit()).isZero();
-        assertThat(check.out()).contains("\"upToDate\" : true", "\"schemaVersion\" : \"002\"");
+        assertThat(check.out()).contains("\"upToDate\" : true", "\"schemaVersion\" : \"003\"");
     }
 
     @Test
@@ -41,11 +41,11 @@ class StoreCommandsTest {
         Path file = Files.createFile(dir.resolve("empty.db"));
         CliRun check = CliRun.run("store", "check", "--store", "jdbc:sqlite:" + file);
         assertThat(check.exit()).isEqualTo(1);
-        assertThat(check.out()).contains("schema version none, 2 migration(s) pending.");
+        assertThat(check.out()).contains("schema version none, 3 migration(s) pending.");
         assertThat(check.err()).contains("run 'moat store migrate'");
         CliRun list = CliRun.run("quarantine", "list", "--store", "jdbc:sqlite:" + file);
         assertThat(list.exit()).isEqualTo(1);
-        assertThat(list.err()).contains("2 migration(s) pending: run 'moat store migrate'");
+        assertThat(list.err()).contains("3 migration(s) pending: run 'moat store migrate'");
     }
 
     @Test
@@ -84,7 +84,7 @@ class StoreCommandsTest {
         String url = PostgresServer.shared().createDatabase("cli_store");
         CliRun migrate = CliRun.run("store", "migrate", "--store", url);
         assertThat(migrate.exit()).as(migrate.toString()).isZero();
-        assertThat(migrate.out()).contains("(postgresql): schema version 002, up to date.");
+        assertThat(migrate.out()).contains("(postgresql): schema version 003, up to date.");
         assertThat(CliRun.run("domain", "add", "example.org", "--store", url).exit()).isZero();
         assertThat(CliRun.run("domain", "list", "--store", url).out()).contains("example.org");
     }
