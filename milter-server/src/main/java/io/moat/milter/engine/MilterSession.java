@@ -171,12 +171,15 @@ public final class MilterSession implements AutoCloseable {
     private List<Response> rcpt(Command.Rcpt r) {
         FilterResult result = run(Stage.RCPT, r.recipient());
         Transaction t = openTx();
-        t.addFindings(result.findings());
         Verdict v = result.verdict();
         boolean refused = v instanceof Verdict.Reject || v instanceof Verdict.TempFail;
         if (refused) {
-            record(t, v, decide(t), List.of(ReversePath.parse(r.recipient()).address()), false);
+            // What refused this recipient belongs to its own log line, not to the message the others get.
+            List<Finding> all = new ArrayList<>(t.findings());
+            all.addAll(result.findings());
+            record(t, v, settings.scorer().decide(all), List.of(ReversePath.parse(r.recipient()).address()), false);
         } else {
+            t.addFindings(result.findings());
             t.addRecipient(ReversePath.parse(r.recipient()).address());
         }
         return answer(Stage.RCPT, r.code(), v, !refused);

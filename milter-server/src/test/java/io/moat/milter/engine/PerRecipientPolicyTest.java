@@ -217,4 +217,42 @@ class PerRecipientPolicyTest {
         assertThat(eom).contains(new Response.AddHeader("X-Moat-Virus", " Moat.Test.Sig  X-Evil: 1"),
                 new Response.AddHeader("X-Moat-Unchecked", " ENCRYPTED_SMIME"));
     }
+
+    @Test
+    void aRefusedRecipientsFindingsStayOnItsOwnLine() throws Exception {
+        io.moat.milter.pipeline.Filter unknown = new io.moat.milter.pipeline.Filter() {
+            @Override
+            public String name() {
+                return "fake-directory";
+            }
+
+            @Override
+            public io.moat.milter.pipeline.Stage stage() {
+                return io.moat.milter.pipeline.Stage.RCPT;
+            }
+
+            @Override
+            public io.moat.milter.pipeline.FilterResult evaluate(io.moat.milter.pipeline.FilterContext ctx) {
+                if (!ctx.recipient().contains("ghost")) {
+                    return io.moat.milter.pipeline.FilterResult.PASS;
+                }
+                return io.moat.milter.pipeline.FilterResult.decide(
+                        new io.moat.milter.verdict.Verdict.Reject(new io.moat.milter.verdict.SmtpReply(550, "5.1.1", "No such user")),
+                        io.moat.milter.verdict.Finding.of("RCPT_UNKNOWN", 0, ctx.recipient()));
+            }
+        };
+        MilterSession s = new MilterSession("u", new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(unknown)),
+                new Scorer(5.0), r -> policy(Action.DELIVER, ""), sink, records::add, Clock.systemUTC(), System::nanoTime,
+                1_000_000, 65536, spool, "X-Moat-Status", "gw.example.net"));
+
+        message(s, "hello", List.of(), "ghost@example.net", "anyone@example.net");
+
+        assertThat(records).filteredOn(r -> r.action().equals("reject")).singleElement()
+                .satisfies(r -> assertThat(r.findings()).extracting(f -> f.symbol()).containsExactly("RCPT_UNKNOWN"));
+        assertThat(records).filteredOn(r -> r.action().equals("deliver")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.recipients()).containsExactly("anyone@example.net");
+                    assertThat(r.findings()).extracting(f -> f.symbol()).doesNotContain("RCPT_UNKNOWN");
+                });
+    }
 }
