@@ -40,6 +40,7 @@ final class ConnectionHandler implements Runnable {
     private final java.util.function.LongSupplier ticker;
     private volatile boolean draining;
     private volatile long busySince;
+    private volatile long lastActivity;
     private boolean answered = true;
     private long lastProgress;
 
@@ -51,6 +52,19 @@ final class ConnectionHandler implements Runnable {
         this.progressInterval = progressInterval;
         this.ticker = ticker;
         this.onExit = onExit;
+        this.lastActivity = ticker.getAsLong();
+    }
+
+    /**
+     * Closes a connection that has sent nothing for {@code idleNanos} while not working on a
+     * command. TCP sockets also have SO_TIMEOUT; unix-socket channels have no read timeout, so
+     * this is what ends an abandoned one.
+     */
+    void closeIfIdle(long now, long idleNanos) {
+        if (busySince == 0 && now - lastActivity > idleNanos) {
+            LOG.info("conn={} idle for too long, closing", session.id());
+            connection.close();
+        }
     }
 
     @Override
@@ -78,9 +92,11 @@ final class ConnectionHandler implements Runnable {
         FrameReader reader = new FrameReader(connection.in(), maxFrameSize);
         Frame frame;
         while ((frame = reader.read()) != null) {
+            lastActivity = ticker.getAsLong();
             Command command = CommandDecoder.decode(frame);
             List<Response> replies = handleWithProgress(command);
             write(replies);
+            lastActivity = ticker.getAsLong();
             if (session.state() == SessionState.CLOSED || (draining && !session.inMessage())) {
                 return;
             }

@@ -64,11 +64,17 @@ public final class MilterServer implements Closeable {
         this.permits = new Semaphore(settings.maxConnections());
         ScheduledThreadPoolExecutor progress = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name("moat-progress").factory());
-        // One sweeper for all connections, a few times per interval: nothing is armed per command.
-        long period = Math.max(1, Math.min(settings.progressInterval().toMillis() / 4, 1000));
+        // One sweeper for all connections, a few times per interval: PROGRESS for long commands and
+        // the idle timeout for connections (unix-socket channels have no read timeout); nothing is
+        // armed per command.
+        long period = Math.max(1, Math.min(Math.min(settings.progressInterval().toMillis(), settings.idleTimeout().toMillis()) / 4, 1000));
         progress.scheduleAtFixedRate(() -> {
             long now = engine.ticker().getAsLong();
-            live.forEach(h -> h.tick(now));
+            long idle = settings.idleTimeout().toNanos();
+            live.forEach(h -> {
+                h.tick(now);
+                h.closeIfIdle(now, idle);
+            });
         }, period, period, TimeUnit.MILLISECONDS);
         this.timer = progress;
     }

@@ -59,4 +59,25 @@ class ConnectionLimitTest {
             assertThat(daemon.daemon().server().awaitIdle(Duration.ofSeconds(2))).isTrue();
         }
     }
+
+    @Test
+    void idleUnixSocketConnectionIsClosedToo() throws Exception {
+        java.nio.file.Path socket = dir.resolve("idle.sock");
+        try (TestDaemon daemon = TestDaemon.start(dir, "listen: [\"unix:" + socket + "\"]\nconnections:\n  idle-timeout: 300ms\n");
+                MilterTestClient idle = MilterTestClient.connectUnix(socket)) {
+            idle.negotiate(MilterTestClient.POSTFIX_OFFER);
+
+            // No read timeouts on a unix channel: wait for the read to end (EOF) on another thread.
+            java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    idle.read();
+                    return false;
+                } catch (Exception e) {
+                    return true;
+                }
+            });
+            assertThat(ended.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(daemon.daemon().server().awaitIdle(Duration.ofSeconds(2))).isTrue();
+        }
+    }
 }
