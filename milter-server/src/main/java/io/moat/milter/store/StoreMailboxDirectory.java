@@ -7,12 +7,13 @@ import io.moat.milter.filter.envelope.EnvelopeAddress;
 import io.moat.milter.filter.envelope.MailboxDirectory;
 import io.moat.milter.filter.envelope.MailboxStatus;
 import io.moat.milter.filter.envelope.SenderListing;
+import io.moat.milter.filter.envelope.SenderLists;
 import io.moat.milter.session.ReversePath;
 import io.moat.store.Domain;
 import io.moat.store.PolicyKey;
 import io.moat.store.Store;
 import java.time.Duration;
-import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,32 +67,17 @@ public final class StoreMailboxDirectory implements MailboxDirectory {
         if (!sender.isNull()) {
             try {
                 var policy = store.policies().effective(EnvelopeAddress.parse(recipient, delimiters).address());
-                String from = sender.address().toLowerCase(java.util.Locale.ROOT);
-                Optional<String> block = match(policy.list(PolicyKey.SENDERS_BLOCK), from);
-                if (block.isPresent()) {
-                    return new SenderListing.Blocked(block.get(), "store");
-                }
-                Optional<String> allow = match(policy.list(PolicyKey.SENDERS_ALLOW), from);
-                if (allow.isPresent()) {
-                    return new SenderListing.Allowed(allow.get(), "store");
+                SenderLists lists = new SenderLists(Set.copyOf(policy.list(PolicyKey.SENDERS_ALLOW)),
+                        Set.copyOf(policy.list(PolicyKey.SENDERS_BLOCK)));
+                SenderListing listing = lists.match(EnvelopeAddress.parse(sender.address(), ""), "store");
+                if (!(listing instanceof SenderListing.Unlisted)) {
+                    return listing;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("sender lists for {} unreadable, using the config file: {}", recipient, e.toString());
             }
         }
         return fallback.sender(sender, recipient);
-    }
-
-    /** Entries are an address, {@code *@domain} or a bare domain (which also covers its subdomains). */
-    static Optional<String> match(List<String> entries, String sender) {
-        String domain = sender.substring(sender.lastIndexOf('@') + 1);
-        for (String e : entries) {
-            String d = e.startsWith("*@") ? e.substring(2) : e.contains("@") ? null : e;
-            if (e.equals(sender) || (d != null && (domain.equals(d) || domain.endsWith("." + d)))) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * One allow list and one block list of senders. An entry with {@code @} names one address; an
- * entry without names a domain and all its subdomains. The most specific entry wins (the address,
+ * entry without (or written {@code @domain} or {@code *@domain}, as the store's lists are) names a
+ * domain and all its subdomains. The most specific entry wins (the address,
  * then the domain, then each parent domain); at the same entry, block wins over allow.
  */
 public record SenderLists(Set<String> allow, Set<String> block) {
@@ -19,7 +20,7 @@ public record SenderLists(Set<String> allow, Set<String> block) {
     }
 
     private static Set<String> normalise(Set<String> entries) {
-        return entries.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).map(e -> e.startsWith("@") ? e.substring(1) : e)
+        return entries.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).map(e -> e.startsWith("*@") ? e.substring(2) : e.startsWith("@") ? e.substring(1) : e)
                 .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
