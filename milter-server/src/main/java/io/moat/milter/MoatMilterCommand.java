@@ -6,7 +6,6 @@ import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.config.StoreSettings;
 import io.moat.store.Store;
-import io.moat.store.StoreConfig;
 import java.nio.file.Files;
 import io.moat.milter.record.GatewayLogLine;
 import io.moat.milter.transport.ListenAddress;
@@ -111,8 +110,7 @@ public final class MoatMilterCommand implements Callable<Integer> {
             Path file = Path.of(s.url().substring("jdbc:sqlite:".length())).toAbsolutePath();
             Files.createDirectories(file.getParent());
         }
-        StoreConfig sc = StoreConfig.of(s.url()).withCredentials(s.user(), s.password()).withPoolSize(s.poolSize());
-        return Store.open(sc, Clock.systemUTC());
+        return Store.open(s.storeConfig(), Clock.systemUTC());
     }
 
     private MoatConfig configuration() throws ConfigException {

@@ -23,6 +23,11 @@ public record StoreSettings(String url, @Nullable String user, @Nullable String 
         }
     }
 
+    /** The store module's settings for opening this store (schema migrated on open). */
+    public io.moat.store.StoreConfig storeConfig() {
+        return io.moat.store.StoreConfig.of(url).withCredentials(user, password).withPoolSize(poolSize);
+    }
+
     @Override
     public String toString() {
         return "StoreSettings[url=" + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", user=" + user
