@@ -138,10 +138,9 @@ public final class Daemon implements Closeable {
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
                 new DeclaredSizeFilter(config.maxMessageSize(), policy),
-                new MessageSizeFilter(config.maxMessageSize()),
-                new AttachmentFilter(content)));
-        if (!config.contentWalk()) {
-            out.removeIf(f -> f instanceof AttachmentFilter);
+                new MessageSizeFilter(config.maxMessageSize())));
+        if (config.contentWalk()) {
+            out.add(new AttachmentFilter(content));
         }
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
@@ -172,8 +171,7 @@ public final class Daemon implements Closeable {
     public static OfflineScan offline(MoatConfig config, Clock clock) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules.TokenSource shared = () -> {
-            try (Store store = Store.open(io.moat.store.StoreConfig.of(config.store().url())
-                    .withCredentials(config.store().user(), config.store().password()), clock)) {
+            try (Store store = Store.open(config.store().storeConfig(), clock)) {
                 return StoreTokenStore.snapshot(store.bayes());
             } catch (RuntimeException e) {
                 throw new IOException("cannot read the statistical filter's state from the store: " + e.getMessage(), e);
