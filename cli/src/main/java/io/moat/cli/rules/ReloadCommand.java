@@ -2,8 +2,8 @@
 package io.moat.cli.rules;
 
 import io.moat.cli.ExitCodes;
+import io.moat.cli.options.DaemonConfigFile;
 import io.moat.milter.config.ConfigException;
-import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.filter.spam.ContentRules;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class ReloadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MoatConfig cfg;
         try {
-            cfg = load();
+            cfg = DaemonConfigFile.load(config);
             new ContentRules(cfg.rules());
         } catch (ConfigException | IOException e) {
             err.println("moat: " + e.getMessage());
@@ -75,11 +75,5 @@ public final class ReloadCommand implements Callable<Integer> {
         }
         out.println("rules load cleanly; moat-milter (pid " + id + ") told to reload");
         return ExitCodes.OK;
-    }
-
-    private MoatConfig load() throws ConfigException {
-        ConfigLoader loader = new ConfigLoader("localhost", Path.of(System.getProperty("java.io.tmpdir"), "moat-spool"));
-        Path file = config != null ? config : Path.of("/etc/moat/moat.yml");
-        return config != null || Files.isRegularFile(file) ? loader.load(file) : loader.defaults();
     }
 }

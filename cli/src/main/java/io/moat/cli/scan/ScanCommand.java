@@ -3,10 +3,10 @@ package io.moat.cli.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moat.cli.ExitCodes;
+import io.moat.cli.options.DaemonConfigFile;
 import io.moat.cli.OutputOptions;
 import io.moat.milter.Daemon;
 import io.moat.milter.config.ConfigException;
-import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.offline.ScanReport;
@@ -60,7 +60,7 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OfflineScan scanner;
         try {
-            scanner = Daemon.offline(load(), Clock.systemUTC());
+            scanner = Daemon.offline(DaemonConfigFile.load(config), Clock.systemUTC());
         } catch (ConfigException | IOException | RuntimeException e) {
             err.println("moat: cannot set up the pipeline: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -81,12 +81,6 @@ public final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return status;
-    }
-
-    private MoatConfig load() throws ConfigException {
-        ConfigLoader loader = new ConfigLoader("localhost", Path.of(System.getProperty("java.io.tmpdir"), "moat-spool"));
-        Path file = config != null ? config : Path.of("/etc/moat/moat.yml");
-        return config != null || Files.isRegularFile(file) ? loader.load(file) : loader.defaults();
     }
 
     private List<Path> expand(PrintWriter err) {
