@@ -7,6 +7,7 @@ import io.moat.milter.filter.content.ContentLimits;
 import io.moat.milter.filter.envelope.EnvelopePolicy;
 import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.filter.spam.RulesSettings;
+import io.moat.milter.metrics.MetricsSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -53,7 +54,8 @@ public record MoatConfig(
         BannedTypes bannedTypes,
         AntivirusSettings antivirus,
         boolean contentWalk,
-        boolean unixNoReplyHeaders) {
+        boolean unixNoReplyHeaders,
+        MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -90,7 +92,8 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, unixNoReplyHeaders);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, unixNoReplyHeaders,
+                metrics);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */

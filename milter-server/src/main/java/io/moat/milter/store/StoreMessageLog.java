@@ -52,6 +52,11 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
         }
     }
 
+    /** Rows dropped so far because the queue was full: a metric. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     private static @Nullable String detail(MessageRecord r) {
         for (Finding f : r.findings()) {
             if (f.implies() == Classification.VIRUS || f.implies() == Classification.BANNED) {

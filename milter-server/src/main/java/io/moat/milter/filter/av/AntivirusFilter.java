@@ -40,6 +40,7 @@ public final class AntivirusFilter implements Filter {
     private final AntivirusSettings settings;
     private final MimeWalker walker;
     private final LongAdder failedOpen = new LongAdder();
+    private final ScanCounts scans = new ScanCounts();
 
     public AntivirusFilter(List<ClamdClient> engines, AntivirusSettings settings, MimeWalker walker) {
         if (engines.isEmpty()) {
@@ -65,6 +66,11 @@ public final class AntivirusFilter implements Filter {
         return failedOpen.sum();
     }
 
+    /** How the scans of messages ended: a metric. */
+    public ScanCounts scans() {
+        return scans;
+    }
+
     @Override
     public FilterResult evaluate(FilterContext ctx) throws IOException, InterruptedException {
         ScanResult worst = ScanResult.CLEAN;
@@ -74,6 +80,7 @@ public final class AntivirusFilter implements Filter {
                 break;
             }
         }
+        scans.count(worst);
         return switch (worst) {
             case ScanResult.Clean c -> FilterResult.PASS;
             case ScanResult.Infected i ->
