@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /metrics} in the Prometheus text format, on the JDK's own HTTP server. Every other
@@ -23,6 +24,7 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MetricsEndpoint(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -82,6 +84,9 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** Stops listening at once; a scrape in progress is cut. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }
