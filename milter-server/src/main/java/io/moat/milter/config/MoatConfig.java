@@ -13,6 +13,7 @@ import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Classification;
+import io.moat.milter.session.NoReply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -54,7 +55,7 @@ public record MoatConfig(
         BannedTypes bannedTypes,
         AntivirusSettings antivirus,
         boolean contentWalk,
-        boolean unixNoReplyHeaders,
+        NoReply noReply,
         MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 7357;
@@ -92,8 +93,7 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, unixNoReplyHeaders,
-                metrics);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, noReply, metrics);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
