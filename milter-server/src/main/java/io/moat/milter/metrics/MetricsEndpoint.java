@@ -33,6 +33,9 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /** Binds and starts serving; throws when the address cannot be bound. */
     public static MetricsEndpoint start(InetSocketAddress address, PrometheusMeterRegistry registry) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IOException("cannot resolve " + address.getHostString());
+        }
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("moat-metrics").factory());

@@ -2,6 +2,7 @@
 package io.moat.milter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -68,6 +69,12 @@ class MetricsEndpointTest {
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(call("DELETE", "/metrics").statusCode()).isEqualTo(405);
         assertThat(call("PUT", "/metrics").body()).doesNotContain("moat_test_things");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsAnIoErrorNotACrash() {
+        assertThatThrownBy(() -> MetricsEndpoint.start(InetSocketAddress.createUnresolved("metrics.invalid", 0), registry))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("metrics.invalid");
     }
 
     @Test
