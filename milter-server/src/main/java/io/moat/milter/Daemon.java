@@ -2,6 +2,7 @@
 package io.moat.milter;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.moat.milter.config.ConfiguredPolicySource;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.engine.QuarantineSink;
@@ -80,7 +81,7 @@ public final class Daemon implements Closeable {
      * a quarantine action is answered with tempfail. For tests and store-less setups.
      */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
-        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
+        return start(config, new ConfiguredPolicySource(config), QuarantineSink.NONE,
                 new ConfiguredMailboxDirectory(config.envelope()), null, clock, ticker, recorder, List.of());
     }
 
@@ -91,7 +92,8 @@ public final class Daemon implements Closeable {
     public static Daemon start(MoatConfig config, Store store, Clock clock, LongSupplier ticker, MessageRecorder recorder)
             throws IOException {
         StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
-        PolicySource policies = new StorePolicySource(store.policies(), config.defaultPolicy(), Duration.ofSeconds(5));
+        PolicySource policies = new StorePolicySource(store.policies(), new ConfiguredPolicySource(config),
+                config.bannedTypes(), Duration.ofSeconds(5));
         MessageRecorder both = r -> {
             recorder.record(r);
             messageLog.record(r);
@@ -109,9 +111,9 @@ public final class Daemon implements Closeable {
             LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules rules = new ContentRules(config.rules(), sharedTokens);
-        List<Filter> filters = filters(config, policy, rules, envelope);
         // Recipients of pass-through domains keep only the connection-level protections.
         PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
+        List<Filter> filters = filters(config, policy, rules, envelope, effective);
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
                 new Scorer(config.spamThreshold()), effective, quarantine,
                 recorder, clock, ticker, config.maxMessageSize(),
@@ -133,7 +135,8 @@ public final class Daemon implements Closeable {
     }
 
     /** The filters, in the order they run within each stage. */
-    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope) {
+    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope,
+            PolicySource policies) {
         ContentReports content = new ContentReports(
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
@@ -145,7 +148,8 @@ public final class Daemon implements Closeable {
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
-            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING)));
+            out.add(new AntivirusFilter(engines, av,
+                    new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING), policies));
         }
         out.addAll(List.of(
                 new GtubeFilter(),
@@ -178,7 +182,7 @@ public final class Daemon implements Closeable {
             }
         };
         Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules(), shared),
-                new ConfiguredMailboxDirectory(config.envelope())));
+                new ConfiguredMailboxDirectory(config.envelope()), new ConfiguredPolicySource(config)));
         return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
                 config.spoolDirectory());
     }
