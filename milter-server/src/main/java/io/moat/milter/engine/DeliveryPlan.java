@@ -21,7 +21,9 @@ import java.util.Map;
  * want it (tagged where asked) and the others are removed with DELRCPT: a copy is kept in the
  * quarantine for those whose policy quarantines, rejects or tempfails (a milter cannot refuse one
  * recipient at end of data, and bouncing the whole message would refuse the others' mail too),
- * and nothing for those whose policy drops.
+ * and nothing for those whose policy drops. Recipients may class the message differently (each
+ * judges attachments by its own banned list); a mixed plan carries the strongest class among
+ * the removed recipients, which is what the held copy is and what the log line says.
  *
  * @param verdict the message-level outcome
  * @param actions each recipient's action, in envelope order
@@ -78,6 +80,7 @@ record DeliveryPlan(
         List<String> removed = new ArrayList<>();
         boolean anyTag = false;
         boolean allTag = true;
+        Classification removedCls = Classification.CLEAN;
         for (Map.Entry<String, Action> e : actions.entrySet()) {
             Action a = e.getValue();
             if (DELIVERING.contains(a)) {
@@ -86,10 +89,15 @@ record DeliveryPlan(
                 allTag &= a == Action.TAG;
             } else {
                 removed.add(e.getKey());
+                removedCls = removedCls.strongest(chosen.get(e.getKey()).classify(d));
                 if (HOLDING.contains(a)) {
                     held.add(e.getKey());
                 }
             }
+        }
+        if (!removed.isEmpty()) {
+            // What kept the message from some recipients names it (their banned list, say), and the held copy with it.
+            cls = removedCls;
         }
         if (delivered.isEmpty()) {
             // Nobody gets it now: keep the copies that policy keeps, accept and discard the rest.

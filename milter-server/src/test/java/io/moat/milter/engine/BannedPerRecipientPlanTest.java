@@ -39,14 +39,16 @@ class BannedPerRecipientPlanTest {
 
     @Test
     void theRecipientWhoseDomainBansTheFileIsRemovedAndHeldTheOtherGetsIt() {
-        DeliveryPlan plan = DeliveryPlan.decide(List.of("ann@strict.example", "bob@other.example"), pdfMessage(),
+        DeliveryPlan plan = DeliveryPlan.decide(List.of("bob@other.example", "ann@strict.example"), pdfMessage(),
                 twoDomains(Action.QUARANTINE), true);
 
         assertThat(plan.verdict()).isEqualTo(Verdict.CONTINUE);
-        assertThat(plan.actions()).containsExactly(Map.entry("ann@strict.example", Action.QUARANTINE),
-                Map.entry("bob@other.example", Action.DELIVER));
+        assertThat(plan.actions()).containsExactly(Map.entry("bob@other.example", Action.DELIVER),
+                Map.entry("ann@strict.example", Action.QUARANTINE));
         assertThat(plan.removed()).containsExactly("ann@strict.example");
         assertThat(plan.held()).containsExactly("ann@strict.example");
+        // The held copy is what it is for its recipient, whatever the first recipient's class.
+        assertThat(plan.classification()).isEqualTo(Classification.BANNED);
     }
 
     @Test
@@ -56,7 +58,7 @@ class BannedPerRecipientPlanTest {
 
         assertThat(plan.removed()).containsExactly("ann@strict.example");
         assertThat(plan.held()).isEmpty();
-        assertThat(plan.classification()).isEqualTo(Classification.CLEAN);
+        assertThat(plan.classification()).isEqualTo(Classification.BANNED);
     }
 
     @Test
