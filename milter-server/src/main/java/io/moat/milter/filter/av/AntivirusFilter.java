@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,8 @@ public final class AntivirusFilter implements Filter {
 
     /** A filter whose fail-open is the global {@code antivirus.fail-open} for every recipient. */
     public AntivirusFilter(List<ClamdClient> engines, AntivirusSettings settings, MimeWalker walker) {
-        this(engines, settings, walker, r -> RecipientPolicy.of(0, new ActionPolicy(java.util.Map.of()))
-                .withAntivirusFailOpen(settings.failOpen()));
+        this(engines, settings, walker, PolicySource.fixed(
+                RecipientPolicy.of(0, new ActionPolicy(Map.of())).withAntivirusFailOpen(settings.failOpen())));
     }
 
     /** A filter asking each recipient's policy whether it accepts mail unscanned. */

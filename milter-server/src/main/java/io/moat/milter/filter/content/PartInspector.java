@@ -2,6 +2,7 @@
 package io.moat.milter.filter.content;
 
 import io.moat.milter.filter.content.ContentLimitException.Limit;
+import io.moat.milter.verdict.BannedTypes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import io.moat.milter.verdict.BannedTypes;
 import org.apache.commons.compress.PasswordRequiredException;
 import org.apache.tika.mime.MediaType;
 import org.jspecify.annotations.Nullable;

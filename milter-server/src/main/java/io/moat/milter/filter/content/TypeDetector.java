@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -52,7 +53,7 @@ public final class TypeDetector {
     }
 
     private static void add(List<String> out, MediaType t) {
-        String s = t.getBaseType().toString().toLowerCase(java.util.Locale.ROOT);
+        String s = t.getBaseType().toString().toLowerCase(Locale.ROOT);
         if (!out.contains(s)) {
             out.add(s);
         }

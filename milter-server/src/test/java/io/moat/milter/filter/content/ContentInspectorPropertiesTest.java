@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.filter.content;
 
-import io.moat.milter.verdict.BannedTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moat.milter.verdict.BannedTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

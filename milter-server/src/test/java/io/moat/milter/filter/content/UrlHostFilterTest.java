@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.filter.content;
 
-import io.moat.milter.verdict.BannedTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moat.milter.pipeline.FilterContext;
@@ -10,6 +9,7 @@ import io.moat.milter.pipeline.Stage;
 import io.moat.milter.session.ClientInfo;
 import io.moat.milter.session.Macros;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.verdict.Finding;
 import java.nio.file.Path;
 import java.time.Clock;
