@@ -31,6 +31,8 @@ import java.util.Map;
  * @param removed recipients removed from this delivery with DELRCPT
  * @param tagged whether X-Spam-Flag: YES is added
  * @param subjectTag text put before the Subject, or empty
+ * @param decisions each recipient's view of the decision where its policy differs from the
+ *     message's (its own banned list): the findings and class to log and to keep with its copy
  */
 record DeliveryPlan(
         Verdict verdict,
@@ -39,7 +41,22 @@ record DeliveryPlan(
         List<String> held,
         List<String> removed,
         boolean tagged,
-        String subjectTag) {
+        String subjectTag,
+        Map<String, Decision> decisions) {
+
+    DeliveryPlan {
+        decisions = Map.copyOf(decisions);
+    }
+
+    DeliveryPlan(Verdict verdict, Map<String, Action> actions, Classification classification, List<String> held,
+            List<String> removed, boolean tagged, String subjectTag) {
+        this(verdict, actions, classification, held, removed, tagged, subjectTag, Map.of());
+    }
+
+    /** The decision as {@code recipients} (one group of a plan) see it: the first one's view, else the message's. */
+    Decision decisionFor(List<String> recipients, Decision message) {
+        return recipients.isEmpty() ? message : decisions.getOrDefault(recipients.get(0), message);
+    }
 
     private static final EnumSet<Action> DELIVERING = EnumSet.of(Action.DELIVER, Action.TAG);
     private static final EnumSet<Action> HOLDING = EnumSet.of(Action.QUARANTINE, Action.REJECT, Action.TEMPFAIL);
@@ -64,11 +81,26 @@ record DeliveryPlan(
     static DeliveryPlan decide(List<String> recipients, Decision d, PolicySource policies, boolean mayDeleteRecipients) {
         Map<String, Action> actions = new LinkedHashMap<>();
         Map<String, RecipientPolicy> chosen = new LinkedHashMap<>();
+        Map<String, Decision> views = new LinkedHashMap<>();
         for (String r : recipients) {
             RecipientPolicy p = policies.forRecipient(r);
             chosen.put(r, p);
             actions.put(r, p.actionFor(d));
+            Decision view = p.decisionFor(d);
+            if (view != d) {
+                views.put(r, view);
+            }
         }
+        return withViews(combine(recipients, d, policies, mayDeleteRecipients, actions, chosen), views);
+    }
+
+    private static DeliveryPlan withViews(DeliveryPlan p, Map<String, Decision> views) {
+        return views.isEmpty() ? p : new DeliveryPlan(p.verdict, p.actions, p.classification, p.held, p.removed, p.tagged,
+                p.subjectTag, views);
+    }
+
+    private static DeliveryPlan combine(List<String> recipients, Decision d, PolicySource policies, boolean mayDeleteRecipients,
+            Map<String, Action> actions, Map<String, RecipientPolicy> chosen) {
         RecipientPolicy first = recipients.isEmpty() ? policies.forRecipient("") : chosen.get(recipients.get(0));
         Classification cls = first.classify(d);
         if (recipients.isEmpty() || actions.values().stream().distinct().count() == 1) {

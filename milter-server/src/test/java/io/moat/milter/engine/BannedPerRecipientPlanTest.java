@@ -78,4 +78,16 @@ class BannedPerRecipientPlanTest {
         assertThat(plan.verdict()).isInstanceOf(Verdict.TempFail.class);
         assertThat(plan.removed()).isEmpty();
     }
+
+    @Test
+    void eachGroupOfRecipientsHasTheFindingsItsOwnPolicySaw() {
+        Decision d = pdfMessage();
+        DeliveryPlan plan = DeliveryPlan.decide(List.of("bob@other.example", "ann@strict.example"), d,
+                twoDomains(Action.QUARANTINE), true);
+
+        assertThat(plan.decisionFor(plan.held(), d).findings()).extracting(f -> f.symbol() + " " + f.detail())
+                .containsExactly("BANNED_NAME part 2 (report.pdf): .pdf");
+        assertThat(plan.decisionFor(plan.held(), d).classification()).isEqualTo(Classification.BANNED);
+        assertThat(plan.decisionFor(List.of("bob@other.example"), d)).isSameAs(d);
+    }
 }
