@@ -4,6 +4,7 @@ package io.moat.milter;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.moat.milter.config.ConfiguredPolicySource;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.engine.QuarantineSink;
@@ -94,7 +95,7 @@ public final class Daemon implements Closeable {
      * a quarantine action is answered with tempfail. For tests and store-less setups.
      */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
-        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
+        return start(config, new ConfiguredPolicySource(config), QuarantineSink.NONE,
                 new ConfiguredMailboxDirectory(config.envelope()), null, clock, ticker, recorder, List.of(), List.of());
     }
 
@@ -105,7 +106,8 @@ public final class Daemon implements Closeable {
     public static Daemon start(MoatConfig config, Store store, Clock clock, LongSupplier ticker, MessageRecorder recorder)
             throws IOException {
         StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
-        PolicySource policies = new StorePolicySource(store.policies(), config.defaultPolicy(), Duration.ofSeconds(5));
+        PolicySource policies = new StorePolicySource(store.policies(), new ConfiguredPolicySource(config),
+                config.bannedTypes(), Duration.ofSeconds(5));
         MessageRecorder both = r -> {
             recorder.record(r);
             messageLog.record(r);
@@ -124,12 +126,12 @@ public final class Daemon implements Closeable {
             throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules rules = new ContentRules(config.rules(), sharedTokens);
-        List<MeterBinder> binders = new ArrayList<>(meters);
-        List<Filter> filters = filters(config, policy, rules, envelope, binders);
-        PrometheusMeterRegistry registry = config.metrics().enabled() ? MetricsExport.registry(clock, ticker) : null;
-        MessageRecorder recorded = registry == null ? recorder : both(recorder, new MessageMeters(registry));
         // Recipients of pass-through domains keep only the connection-level protections.
         PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
+        List<MeterBinder> binders = new ArrayList<>(meters);
+        List<Filter> filters = filters(config, policy, rules, envelope, effective, binders);
+        PrometheusMeterRegistry registry = config.metrics().enabled() ? MetricsExport.registry(clock, ticker) : null;
+        MessageRecorder recorded = registry == null ? recorder : both(recorder, new MessageMeters(registry));
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
                 new Scorer(config.spamThreshold()), effective, quarantine,
                 recorded, clock, ticker, config.maxMessageSize(),
@@ -168,7 +170,7 @@ public final class Daemon implements Closeable {
 
     /** The filters, in the order they run within each stage; the meters of their counters go to {@code meters}. */
     static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope,
-            List<MeterBinder> meters) {
+            PolicySource policies, List<MeterBinder> meters) {
         ContentReports content = new ContentReports(
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
@@ -181,7 +183,7 @@ public final class Daemon implements Closeable {
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
             AntivirusFilter antivirus = new AntivirusFilter(engines, av,
-                    new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING));
+                    new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING), policies);
             out.add(antivirus);
             meters.add(new AntivirusMeters(antivirus));
         }
@@ -217,7 +219,7 @@ public final class Daemon implements Closeable {
             }
         };
         Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules(), shared),
-                new ConfiguredMailboxDirectory(config.envelope()), new ArrayList<>()));
+                new ConfiguredMailboxDirectory(config.envelope()), new ConfiguredPolicySource(config), new ArrayList<>()));
         return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
                 config.spoolDirectory());
     }

@@ -2,7 +2,7 @@
 package io.moat.milter.config;
 
 import io.moat.milter.filter.av.AntivirusSettings;
-import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
 import io.moat.milter.filter.envelope.EnvelopePolicy;
 import io.moat.milter.filter.rbl.RblSettings;
@@ -96,8 +96,12 @@ public record MoatConfig(
                 rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, noReply, metrics);
     }
 
-    /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
+    /**
+     * The policy every recipient gets unless its domain's settings (here or in the store) say
+     * otherwise: the global banned list (applied by the content walk) and antivirus fail-open.
+     */
     public RecipientPolicy defaultPolicy() {
-        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag);
+        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag)
+                .withAntivirusFailOpen(antivirus.failOpen());
     }
 }

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.moat.milter.filter.av.AntivirusFilter;
 import io.moat.milter.filter.av.ScanCounts;
 
-/** The antivirus filter's own counts: scans by result, and messages let through unscanned by fail-open. */
+/** The antivirus filter's own counts: scans by result, messages let through unscanned by fail-open, and messages tempfailed instead. */
 public final class AntivirusMeters implements MeterBinder {
     private final AntivirusFilter filter;
 
@@ -24,7 +24,10 @@ public final class AntivirusMeters implements MeterBinder {
                     .register(registry);
         }
         FunctionCounter.builder("moat.antivirus.fail.open", filter, AntivirusFilter::failedOpen)
-                .description("Messages delivered unscanned because clamd could not answer and fail-open is on")
+                .description("Messages delivered unscanned because clamd could not answer and every recipient's policy is fail-open")
+                .register(registry);
+        FunctionCounter.builder("moat.antivirus.failed.closed", filter, f -> (double) f.failedClosed())
+                .description("Messages tempfailed because clamd could not answer and some recipient's policy is fail-closed")
                 .register(registry);
     }
 }
