@@ -58,7 +58,7 @@ final class PartInspector {
             @Nullable String charset) throws IOException {
         ins.countPart();
         BufferedInputStream in = new BufferedInputStream(new MeteredInputStream(raw, ins::expand), detector.readLimit());
-        MediaType type = detector.detect(in, name);
+        MediaType type = detector.detect(in, name, declared);
         List<String> lineage = detector.lineage(type);
         ins.part(new PartInfo(location, name, declared, type.toString(), depth, lineage));
         banned.bannedType(lineage).ifPresent(t -> ins.add(ContentSymbol.BANNED_TYPE, location + ": " + type));

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.milter.filter.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.tika.mime.MediaType;
+import org.junit.jupiter.api.Test;
+
+/** The true type of a part: the text shortcut never hides bytes that are not text, nor a named file. */
+class TypeDetectorTest {
+    private static final byte[] EXE = exe();
+    private final TypeDetector detector = new TypeDetector();
+
+    @Test
+    void unnamedDeclaredTextThatIsTextIsTakenAsDeclared() throws Exception {
+        assertThat(detect("Hello,\r\nsee you at 5.\r\n\f\tBye\r\n".getBytes(StandardCharsets.UTF_8), null, "text/plain"))
+                .isEqualTo(MediaType.TEXT_PLAIN);
+        assertThat(detect("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null, "text/html"))
+                .isEqualTo(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void anExecutableDeclaredAsTextIsStillFoundByItsBytes() throws Exception {
+        assertThat(detect(EXE, null, "text/plain").toString()).isEqualTo("application/x-msdownload");
+    }
+
+    @Test
+    void aNamedTextPartHasItsBytesExamined() throws Exception {
+        byte[] pdf = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(detect(pdf, "report.txt", "text/plain").toString()).isEqualTo("application/pdf");
+        assertThat(detect(pdf, null, "application/octet-stream").toString()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void theStreamIsLeftAtItsStartEitherWay() throws Exception {
+        byte[] text = "plain words\r\n".getBytes(StandardCharsets.US_ASCII);
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(text), detector.readLimit());
+        detector.detect(in, null, "text/plain");
+        assertThat(in.readAllBytes()).isEqualTo(text);
+    }
+
+    @Test
+    void lineageIsTheSameOnEveryCall() {
+        MediaType exe = MediaType.parse("application/x-msdownload");
+        assertThat(detector.lineage(exe)).containsExactly("application/x-msdownload", "application/octet-stream")
+                .isEqualTo(detector.lineage(exe));
+    }
+
+    private MediaType detect(byte[] bytes, String name, String declared) throws Exception {
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes), detector.readLimit());
+        return detector.detect(in, name, declared);
+    }
+
+    private static byte[] exe() {
+        byte[] b = new byte[256];
+        b[0] = 'M';
+        b[1] = 'Z';
+        b[0x3C] = (byte) 0x80;
+        b[0x80] = 'P';
+        b[0x81] = 'E';
+        return b;
+    }
+}
