@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.moat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Viruses through a real Postfix, with a real clamd (Debian's clamav-daemon, our own signature
+ * database) as the daemon's antivirus engine: infected mail is refused at end of data and never
+ * delivered, the signature lands in the message log; and when clamd goes away in the middle of a
+ * stream of mail, Postfix tempfails (fail-closed), nothing reaches the customer unscanned, and once
+ * clamd is back every message arrives exactly once.
+ */
+class AntivirusEndToEndIT {
+    private static final String RCPT = "user@customer.example";
+    private static final int OUTAGE_MESSAGES = 60;
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+
+    private static ClamdInstance clamd;
+    private static Gateway gateway;
+    private static MoatCli moat;
+
+    @BeforeAll
+    static void startGateway() {
+        Prerequisites.requireRoot();
+        clamd = ClamdInstance.start(dir);
+        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, """
+                antivirus:
+                  engines: ["%s"]
+                  connect-timeout: 1s
+                  scan-timeout: 10s
+                """.formatted(clamd.engine()));
+        moat = MoatCli.fromBuild();
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (clamd != null) {
+            clamd.close();
+        }
+    }
+
+    static Stream<Arguments> infectedMessages() {
+        byte[] eicar = ClamdInstance.eicar();
+        String eicarText = new String(eicar, java.nio.charset.StandardCharsets.US_ASCII);
+        return Stream.of(
+                Arguments.of("eicar-plain", TestMessages.plain("eicar-plain", RCPT, eicarText), ClamdInstance.EICAR_SIGNATURE),
+                Arguments.of("eicar-base64", TestMessages.withAttachment("eicar-base64", RCPT, "eicar.com",
+                        "application/octet-stream", eicar), ClamdInstance.EICAR_SIGNATURE),
+                Arguments.of("eicar-zip", TestMessages.withAttachment("eicar-zip", RCPT, "eicar.zip",
+                        "application/zip", TestMessages.zip("eicar.com", eicar)), ClamdInstance.EICAR_SIGNATURE),
+                Arguments.of("custom-zip-in-zip", TestMessages.fromCorpus("custom-zip-in-zip",
+                        "crafted/virus/custom-in-zip-in-zip.eml"), ClamdInstance.CUSTOM_SIGNATURE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infectedMessages")
+    void infectedMailIsRejectedAtEndOfDataNeverDeliveredAndLoggedWithItsSignature(String testId, String message,
+            String signature) {
+        Swaks.Result sent = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), message);
+
+        assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_ERROR_AFTER_BODY);
+        assertThat(sent.transcript()).contains("<** 550 5.7.1 Message rejected: it contains a virus");
+        assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
+                .contains(" reject virus ", "AV_INFECTED");
+        assertThat(messageLog(testId)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",
+                "AV_INFECTED: " + signature);
+        assertNeverDelivered(testId);
+    }
+
+    @Test
+    void clamdStoppedMidRunTempfailsAndOnceBackEveryMessageIsScannedAndDeliveredExactlyOnce() throws Exception {
+        LoadRun load = new LoadRun(gateway.postfix().ports().smtpd(), "avdown", OUTAGE_MESSAGES, 4);
+        String eicarId = "avdown-eicar";
+        String eicar = TestMessages.withAttachment(eicarId, RCPT, "eicar.com", "application/octet-stream", ClamdInstance.eicar());
+        load.start();
+        Waits.until("a quarter of the messages accepted", Duration.ofSeconds(60),
+                () -> load.accepted() >= OUTAGE_MESSAGES / 4, () -> load.summary() + gateway.diagnostics());
+        clamd.stop();
+        Swaks.Result whileDown;
+        try {
+            Waits.until("senders told to try again later", Duration.ofSeconds(30),
+                    () -> load.tempfailed() >= 10, () -> load.summary() + gateway.diagnostics());
+            whileDown = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), eicar);
+        } finally {
+            clamd.restart();
+        }
+        load.awaitAllAccepted(Duration.ofSeconds(120));
+        Swaks.Result retried = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), eicar);
+        gateway.postfix().flush();
+        Waits.until("an empty queue", Duration.ofSeconds(30), gateway.postfix()::queueIsEmpty, gateway::diagnostics);
+        System.out.println("moat-e2e: clamd outage: " + load.summary());
+
+        assertThat(whileDown.transcript()).as("EICAR while clamd is down")
+                .contains("<** 451 4.7.1 Virus scanner unavailable");
+        assertThat(retried.transcript()).as("EICAR retried once clamd is back").contains("<** 550 5.7.1");
+        assertThat(gateway.sink().withTestId(eicarId)).isEmpty();
+        assertThat(load.rejected()).as("5xx replies").isEmpty();
+        assertThat(load.tempfailReplies()).as("replies while clamd was down")
+                .isNotEmpty().allSatisfy(r -> assertThat(r).startsWith("451 4.7.1"));
+        assertEveryMessageDeliveredOnceAfterAScan(load);
+    }
+
+    private static void assertEveryMessageDeliveredOnceAfterAScan(LoadRun load) {
+        Waits.until(OUTAGE_MESSAGES + " messages at the sink", Duration.ofSeconds(30),
+                () -> delivered("avdown-").size() >= OUTAGE_MESSAGES, gateway::diagnostics);
+        List<SinkMessage> delivered = delivered("avdown-");
+        Map<String, Long> copies = delivered.stream().flatMap(m -> m.header("X-Test-Id").stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(copies.keySet()).as("delivered ids").containsExactlyInAnyOrderElementsOf(load.ids());
+        assertThat(copies).as("copies per id").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        List<String> lines = gateway.daemon().stdoutLines().stream().filter(l -> l.contains("@e2e.moat.test>")).toList();
+        assertThat(lines).as("gateway lines of messages that went on although clamd did not answer")
+                .noneMatch(l -> l.contains("AV_UNAVAILABLE") && !l.contains(" tempfail "));
+        assertThat(lines).as("messages tempfailed because clamd was down").anyMatch(l -> l.contains(" tempfail ")
+                && l.contains("AV_UNAVAILABLE"));
+        for (String id : load.ids()) {
+            assertThat(gateway.daemon().gatewayLines(Swaks.messageId(id))).as(id)
+                    .filteredOn(l -> l.contains(" deliver ")).hasSize(1);
+        }
+    }
+
+    /** The message log rows of one message, as {@code moat log search --json} prints them (written in the background). */
+    private static String messageLog(String testId) {
+        String[] out = {""};
+        Waits.until("the message log row of " + testId, Duration.ofSeconds(30), () -> {
+            Exec.Result r = moat.run("log", "search", "--message-id", "<" + Swaks.messageId(testId) + ">", "--json",
+                    "--config", gateway.config().toString());
+            out[0] = r.output();
+            return r.exitCode() == 0 && r.output().contains(Swaks.messageId(testId));
+        }, () -> out[0]);
+        return out[0];
+    }
+
+    private static void assertNeverDelivered(String testId) {
+        Waits.until("an empty queue", Duration.ofSeconds(30), gateway.postfix()::queueIsEmpty, gateway::diagnostics);
+        assertThat(gateway.sink().withTestId(testId)).isEmpty();
+    }
+
+    private static List<SinkMessage> delivered(String idPrefix) {
+        return gateway.sink().messages().stream()
+                .filter(m -> m.header("X-Test-Id").stream().anyMatch(id -> id.startsWith(idPrefix)))
+                .toList();
+    }
+}
