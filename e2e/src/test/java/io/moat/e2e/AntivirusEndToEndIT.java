@@ -83,7 +83,7 @@ class AntivirusEndToEndIT {
         assertThat(sent.transcript()).contains("<** 550 5.7.1 Message rejected: it contains a virus");
         assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
                 .contains(" reject virus ", "AV_INFECTED");
-        assertThat(messageLog(testId)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",
+        assertThat(moat.messageLog(gateway.config(), Swaks.messageId(testId), 1)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",
                 "AV_INFECTED: " + signature);
         assertNeverDelivered(testId);
     }
@@ -138,18 +138,6 @@ class AntivirusEndToEndIT {
             assertThat(gateway.daemon().gatewayLines(Swaks.messageId(id))).as(id)
                     .filteredOn(l -> l.contains(" deliver ")).hasSize(1);
         }
-    }
-
-    /** The message log rows of one message, as {@code moat log search --json} prints them (written in the background). */
-    private static String messageLog(String testId) {
-        String[] out = {""};
-        Waits.until("the message log row of " + testId, Duration.ofSeconds(30), () -> {
-            Exec.Result r = moat.run("log", "search", "--message-id", "<" + Swaks.messageId(testId) + ">", "--json",
-                    "--config", gateway.config().toString());
-            out[0] = r.output();
-            return r.exitCode() == 0 && r.output().contains(Swaks.messageId(testId));
-        }, () -> out[0]);
-        return out[0];
     }
 
     private static void assertNeverDelivered(String testId) {
