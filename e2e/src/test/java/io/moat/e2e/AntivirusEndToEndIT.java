@@ -22,12 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Viruses through a real Postfix, with a real clamd (Debian's clamav-daemon, our own signature
  * database) as the daemon's antivirus engine: infected mail is refused at end of data and never
- * delivered, the signature lands in the message log; and when clamd goes away in the middle of a
- * stream of mail, Postfix tempfails (fail-closed), nothing reaches the customer unscanned, and once
- * clamd is back every message arrives exactly once.
+ * delivered, the signature lands in the message log; a domain whose policy (set with the real
+ * {@code moat policy set}) quarantines viruses gets them held, one that delivers them gets them with
+ * {@code X-Moat-Virus}; and when clamd goes away in the middle of a stream of mail, Postfix
+ * tempfails (fail-closed), nothing reaches the customer unscanned, and once clamd is back every
+ * message arrives exactly once.
  */
 class AntivirusEndToEndIT {
     private static final String RCPT = "user@customer.example";
+    private static final String HOLDING = "user@held.example";
+    private static final String DELIVERING = "user@lab.example";
     private static final int OUTAGE_MESSAGES = 60;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -48,6 +52,11 @@ class AntivirusEndToEndIT {
                   scan-timeout: 10s
                 """.formatted(clamd.engine()));
         moat = MoatCli.fromBuild();
+        String config = gateway.config().toString();
+        moat.ok("domain", "add", "held.example", "--config", config);
+        moat.ok("policy", "set", "held.example", "action.virus", "quarantine", "--config", config);
+        moat.ok("domain", "add", "lab.example", "--config", config);
+        moat.ok("policy", "set", "lab.example", "action.virus", "deliver", "--config", config);
     }
 
     @AfterAll
@@ -86,6 +95,38 @@ class AntivirusEndToEndIT {
         assertThat(moat.messageLog(gateway.config(), Swaks.messageId(testId), 1)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",
                 "AV_INFECTED: " + signature);
         assertNeverDelivered(testId);
+    }
+
+    @Test
+    void virusForADomainThatQuarantinesVirusesIsAcceptedAndHeldWithItsSignature() {
+        String testId = "eicar-held";
+        String message = TestMessages.withAttachment(testId, HOLDING, "eicar.zip", "application/zip",
+                TestMessages.zip("eicar.com", ClamdInstance.eicar()));
+
+        Swaks.Result sent = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(HOLDING), message);
+
+        assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_OK);
+        assertNeverDelivered(testId);
+        assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
+                .contains(" quarantine virus ", " quarantine=");
+        assertThat(moat.quarantineFor(gateway.config(), HOLDING))
+                .contains(Swaks.messageId(testId), "\"classification\" : \"virus\"", ClamdInstance.EICAR_SIGNATURE);
+    }
+
+    @Test
+    void virusForADomainThatDeliversVirusesArrivesWithTheSignatureInXMoatVirus() {
+        String testId = "eicar-delivered";
+        String message = TestMessages.withAttachment(testId, DELIVERING, "eicar.com", "application/octet-stream",
+                ClamdInstance.eicar());
+
+        Swaks.Result sent = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(DELIVERING), message);
+
+        assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_OK);
+        Waits.until("the message at the sink", Duration.ofSeconds(30),
+                () -> !gateway.sink().withTestId(testId).isEmpty(), gateway::diagnostics);
+        SinkMessage copy = gateway.sink().withTestId(testId).getFirst();
+        assertThat(copy.header("X-Moat-Virus")).containsExactly(ClamdInstance.EICAR_SIGNATURE);
+        assertThat(copy.header("X-Moat-Status")).singleElement().asString().startsWith("deliver; class=virus");
     }
 
     @Test
