@@ -9,7 +9,7 @@
 #        scripts/bench-milter.sh --json
 # Environment: CORPUS (default ../shared/corpus/train beside the checkout, or /work/shared/corpus/train),
 #   DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), BENCH_JAVA_OPTS (generator JVM),
-#   UNIX_NR_HDR=true (protocol.unix-no-reply-headers), PIPELINE=trace|full (see below), TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
+#   NO_REPLY=none|unix|all (protocol.no-reply; default: the daemon's default), PIPELINE=trace|full (see below), TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
 #   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -54,9 +54,9 @@ limits:
   spool-directory: $work/spool
 store:
   url: jdbc:sqlite:$work/moat.db
-protocol:
-  unix-no-reply-headers: ${UNIX_NR_HDR:-false}
-$filters
+${NO_REPLY:+protocol:
+  no-reply: $NO_REPLY
+}$filters
 YAML
 MOAT_JAVA_OPTS="$opts" bin/moat-milter --config "$work/moat.yaml" >"$work/messages.log" 2>"$work/daemon.log" &
 daemon=$!

@@ -12,7 +12,7 @@
 #   one-session latency runs), WARMUP_MESSAGES (1000, sent through Moat first), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
-#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (UNIX_NR_HDR=true: no reply per header), PIPELINE=full|trace.
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -127,9 +127,9 @@ limits:
 store:
   url: jdbc:sqlite:$work/moat.db
 $filters
-protocol:
-  unix-no-reply-headers: ${UNIX_NR_HDR:-false}
-YAML
+${NO_REPLY:+protocol:
+  no-reply: $NO_REPLY
+}YAML
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
 MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \

@@ -28,6 +28,7 @@ import io.moat.milter.filter.spam.SpamScoreFilter;
 import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
+import io.moat.milter.pipeline.Stage;
 import io.moat.milter.record.MessageRecorder;
 import io.moat.milter.session.Negotiator;
 import io.moat.milter.transport.ListenAddress;
@@ -118,9 +119,13 @@ public final class Daemon implements Closeable {
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());
-        EngineSettings unixEngine = config.unixNoReplyHeaders()
-                ? engine.withNegotiator(engine.negotiator().withNoReplyHeaders()) : engine;
-        MilterServer milter = new MilterServer(server, engine, unixEngine);
+        // Steps whose verdict can wait go unanswered where configured; CONNECT and HELO only when no filter runs there.
+        Pipeline pipeline = engine.pipeline();
+        EngineSettings fewerReplies = engine.withNegotiator(engine.negotiator().withNoReply(
+                pipeline.hasFilters(Stage.CONNECT), pipeline.hasFilters(Stage.HELO)));
+        MilterServer milter = new MilterServer(server,
+                config.noReply().appliesTo(false) ? fewerReplies : engine,
+                config.noReply().appliesTo(true) ? fewerReplies : engine);
         try {
             bind(milter, config);
         } catch (IOException | RuntimeException e) {

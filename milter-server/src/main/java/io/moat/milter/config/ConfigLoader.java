@@ -11,6 +11,7 @@ import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Classification;
+import io.moat.milter.session.NoReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class ConfigLoader {
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
         ConfigNode proto = top.child("protocol");
-        proto.allowOnly("max-frame-size", "progress-interval", "unix-no-reply-headers");
+        proto.allowOnly("max-frame-size", "progress-interval", "no-reply");
         ConfigNode limits = top.child("limits");
         limits.allowOnly("max-message-size", "memory-buffer", "spool-directory");
         ConfigNode shutdown = top.child("shutdown");
@@ -111,10 +112,20 @@ public final class ConfigLoader {
                     RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
                     ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
                     ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true),
-                    proto.bool("unix-no-reply-headers", false));
+                    noReply(proto));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    private static NoReply noReply(ConfigNode proto) throws ConfigException {
+        String v = proto.string("no-reply", "none");
+        for (NoReply n : NoReply.values()) {
+            if (n.name().equalsIgnoreCase(v)) {
+                return n;
+            }
+        }
+        throw proto.error("no-reply", "expected none, unix or all, got \"" + v + "\"");
     }
 
     private static RulesSettings rules(ConfigNode top) throws ConfigException {

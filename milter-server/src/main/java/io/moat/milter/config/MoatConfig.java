@@ -12,6 +12,7 @@ import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Classification;
+import io.moat.milter.session.NoReply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -53,7 +54,7 @@ public record MoatConfig(
         BannedTypes bannedTypes,
         AntivirusSettings antivirus,
         boolean contentWalk,
-        boolean unixNoReplyHeaders) {
+        NoReply noReply) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -90,7 +91,7 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, unixNoReplyHeaders);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, noReply);
     }
 
     /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */

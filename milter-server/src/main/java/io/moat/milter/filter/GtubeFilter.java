@@ -33,7 +33,7 @@ public final class GtubeFilter implements Filter {
     @Override
     public FilterResult evaluate(FilterContext ctx) throws IOException {
         try (InputStream body = ctx.message().body().open()) {
-            if (contains(body, GTUBE)) {
+            if (contains(body, GTUBE, ctx.message().body().size())) {
                 return FilterResult.found(new Finding("GTUBE", 1000, "GTUBE test string in body", Classification.SPAM));
             }
         }
@@ -41,8 +41,9 @@ public final class GtubeFilter implements Filter {
     }
 
     /** Streams through {@code in} once, keeping an overlap so a match across reads is found. */
-    static boolean contains(InputStream in, byte[] needle) throws IOException {
-        byte[] buf = new byte[65536 + needle.length];
+    static boolean contains(InputStream in, byte[] needle, long sizeHint) throws IOException {
+        // Sized to the body when it is small: most mail is a few KB, and this runs for every message.
+        byte[] buf = new byte[(int) Math.max(needle.length, Math.min(65536, sizeHint)) + needle.length];
         int keep = 0;
         int n;
         while ((n = in.read(buf, keep, buf.length - keep)) > 0) {

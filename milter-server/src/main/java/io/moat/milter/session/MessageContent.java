@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class MessageContent implements Closeable {
     private final int memoryLimit;
     private final Path spoolDirectory;
-    private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
+    private Memory memory = new Memory(8192);
     private @Nullable Path file;
     private @Nullable OutputStream fileOut;
     private long size;
@@ -47,7 +47,7 @@ public final class MessageContent implements Closeable {
         file = f;
         OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 65536);
         memory.writeTo(out);
-        memory = new ByteArrayOutputStream(0);
+        memory = new Memory(0);
         fileOut = out;
     }
 
@@ -65,7 +65,18 @@ public final class MessageContent implements Closeable {
             fileOut.flush();
             return new java.io.BufferedInputStream(Files.newInputStream(file), 65536);
         }
-        return new ByteArrayInputStream(memory.toByteArray());
+        return memory.reader();
+    }
+
+    /** The in-memory body, read in place: no copy per reader (bytes already written never change). */
+    private static final class Memory extends ByteArrayOutputStream {
+        Memory(int size) {
+            super(size);
+        }
+
+        InputStream reader() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
     }
 
     @Override
@@ -82,7 +93,7 @@ public final class MessageContent implements Closeable {
         } finally {
             fileOut = null;
             file = null;
-            memory = new ByteArrayOutputStream(0);
+            memory = new Memory(0);
         }
     }
 }

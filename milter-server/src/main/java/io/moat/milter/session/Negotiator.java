@@ -46,14 +46,28 @@ public final class Negotiator {
     }
 
     /**
-     * The same, also asking for no reply to each header (SMFIP_NR_HDR): about 30 fewer round trips
-     * per message. Only for unix sockets: over TCP, Postfix's Nagle would hold the packets that
-     * follow unanswered headers behind delayed ACKs.
+     * The same, also asking the MTA not to wait for a reply to each header, to DATA, to the end of
+     * headers, to body chunks and to unknown commands, and to CONNECT and HELO when
+     * {@code replyAtConnect} / {@code replyAtHelo} are false (no filter runs there). A verdict
+     * reached at such a step waits for the next step that is answered (RCPT or end of message at
+     * the latest), so nothing is lost; MAIL, RCPT and end of message are always answered.
      */
-    public Negotiator withNoReplyHeaders() {
+    public Negotiator withNoReply(boolean replyAtConnect, boolean replyAtHelo) {
         EnumSet<ProtocolFlag> flags = wantedFlags.isEmpty() ? EnumSet.noneOf(ProtocolFlag.class) : EnumSet.copyOf(wantedFlags);
-        flags.add(ProtocolFlag.SMFIP_NR_HDR);
+        flags.addAll(EnumSet.of(ProtocolFlag.SMFIP_NR_HDR, ProtocolFlag.SMFIP_NR_DATA, ProtocolFlag.SMFIP_NR_EOH,
+                ProtocolFlag.SMFIP_NR_BODY, ProtocolFlag.SMFIP_NR_UNKN));
+        if (!replyAtConnect) {
+            flags.add(ProtocolFlag.SMFIP_NR_CONN);
+        }
+        if (!replyAtHelo) {
+            flags.add(ProtocolFlag.SMFIP_NR_HELO);
+        }
         return new Negotiator(wantedActions, flags, macroLists);
+    }
+
+    /** Whether this negotiator asks for any step without reply. */
+    public boolean asksNoReply() {
+        return wantedFlags.stream().anyMatch(f -> f.name().startsWith("SMFIP_NR_"));
     }
 
     public Negotiated negotiate(Command.OptNeg offer) throws ProtocolException {

@@ -132,7 +132,8 @@ public final class MilterServer implements Closeable {
             try {
                 Socket s = ss.accept();
                 // Socket timeouts are int milliseconds; a longer idle timeout must not wrap negative.
-                admit(MilterConnection.of(s, (int) Math.min(settings.idleTimeout().toMillis(), Integer.MAX_VALUE)), engine);
+                admit(MilterConnection.of(s, (int) Math.min(settings.idleTimeout().toMillis(), Integer.MAX_VALUE),
+                        engine.negotiator().asksNoReply()), engine);
             } catch (IOException e) {
                 if (!stopping) {
                     LOG.warn("accept failed on {}: {}", ss.getLocalSocketAddress(), e.toString());

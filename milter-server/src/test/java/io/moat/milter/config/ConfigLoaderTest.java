@@ -170,6 +170,7 @@ class ConfigLoaderTest {
                 protocol:
                   max-frame-size: 2MiB
                   progress-interval: 1500ms
+                  no-reply: all
                 limits:
                   max-message-size: 25MB
                   memory-buffer: 512KiB
@@ -194,6 +195,7 @@ class ConfigLoaderTest {
         assertThat(c.unixSocketMode()).isEqualTo("rw-rw-rw-");
         assertThat(c.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
         assertThat(c.progressInterval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.noReply()).isEqualTo(io.moat.milter.session.NoReply.ALL);
         assertThat(c.maxMessageSize()).isEqualTo(25_000_000L);
         assertThat(c.memoryBuffer()).isEqualTo(512 * 1024);
         assertThat(c.spoolDirectory()).isEqualTo(Path.of("/var/tmp/moat"));
@@ -238,6 +240,7 @@ class ConfigLoaderTest {
             "protocol: {max-frame-size: 1TiB}            | protocol.max-frame-size",
             "protocol: {progress-interval: 0s}           | protocol.progress-interval",
             "protocol: {progress-interval: soon}         | protocol.progress-interval",
+            "protocol: {no-reply: sometimes}             | protocol.no-reply",
             "limits: {max-message-size: 0}               | limits.max-message-size",
             "limits: {max-message-size: ten}             | limits.max-message-size",
             "limits: {max-message-size: -5}              | limits.max-message-size",

@@ -154,4 +154,36 @@ class NegotiatorTest {
         return new Negotiator(EnumSet.allOf(ActionFlag.class), EnumSet.allOf(ProtocolFlag.class),
                 Map.of(MacroStage.SMFIM_CONNECT, "j"));
     }
+
+    @Test
+    void noReplyLeavesMailRcptAndEndOfMessageAnswered() throws Exception {
+        Negotiated n = Negotiator.defaults().withNoReply(false, false).negotiate(new Command.OptNeg(6, ALL_ACTIONS, ALL_FLAGS));
+
+        assertThat(n.flags()).contains(ProtocolFlag.SMFIP_NR_HDR, ProtocolFlag.SMFIP_NR_DATA, ProtocolFlag.SMFIP_NR_EOH,
+                ProtocolFlag.SMFIP_NR_BODY, ProtocolFlag.SMFIP_NR_UNKN, ProtocolFlag.SMFIP_NR_CONN, ProtocolFlag.SMFIP_NR_HELO);
+        assertThat(n.flags()).doesNotContain(ProtocolFlag.SMFIP_NR_MAIL, ProtocolFlag.SMFIP_NR_RCPT);
+        assertThat(n.expectsReply(CommandCode.SMFIC_MAIL)).isTrue();
+        assertThat(n.expectsReply(CommandCode.SMFIC_RCPT)).isTrue();
+        assertThat(n.expectsReply(CommandCode.SMFIC_BODYEOB)).isTrue();
+        assertThat(n.expectsReply(CommandCode.SMFIC_HEADER)).isFalse();
+    }
+
+    @Test
+    void noReplyKeepsConnectAndHeloAnsweredWhenFiltersRunThere() throws Exception {
+        Negotiated n = Negotiator.defaults().withNoReply(true, true).negotiate(new Command.OptNeg(6, ALL_ACTIONS, ALL_FLAGS));
+
+        assertThat(n.expectsReply(CommandCode.SMFIC_CONNECT)).isTrue();
+        assertThat(n.expectsReply(CommandCode.SMFIC_HELO)).isTrue();
+        assertThat(n.expectsReply(CommandCode.SMFIC_EOH)).isFalse();
+    }
+
+    @Test
+    void noReplyIsOnlyWhatTheMtaOffers() throws Exception {
+        int offer = ALL_FLAGS & ~ProtocolFlag.SMFIP_NR_BODY.bit();
+        Negotiated n = Negotiator.defaults().withNoReply(false, false).negotiate(new Command.OptNeg(6, ALL_ACTIONS, offer));
+
+        assertThat(n.expectsReply(CommandCode.SMFIC_BODY)).isTrue();
+        assertThat(Negotiator.defaults().asksNoReply()).isFalse();
+        assertThat(Negotiator.defaults().withNoReply(true, true).asksNoReply()).isTrue();
+    }
 }
