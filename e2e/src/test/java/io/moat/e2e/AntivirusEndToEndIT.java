@@ -91,7 +91,7 @@ class AntivirusEndToEndIT {
         assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_ERROR_AFTER_BODY);
         assertThat(sent.transcript()).contains("<** 550 5.7.1 Message rejected: it contains a virus");
         assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
-                .contains(" reject virus ", "AV_INFECTED");
+                .contains(" reject virus ", "AV_INFECTED", " virus=" + signature);
         assertThat(moat.messageLog(gateway.config(), Swaks.messageId(testId), 1)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",
                 "AV_INFECTED: " + signature);
         assertNeverDelivered(testId);
@@ -108,7 +108,7 @@ class AntivirusEndToEndIT {
         assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_OK);
         assertNeverDelivered(testId);
         assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
-                .contains(" quarantine virus ", " quarantine=");
+                .contains(" quarantine virus ", " quarantine=", " virus=" + ClamdInstance.EICAR_SIGNATURE);
         assertThat(moat.quarantineFor(gateway.config(), HOLDING))
                 .contains(Swaks.messageId(testId), "\"classification\" : \"virus\"", ClamdInstance.EICAR_SIGNATURE);
     }
