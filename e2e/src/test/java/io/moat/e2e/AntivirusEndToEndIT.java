@@ -45,12 +45,7 @@ class AntivirusEndToEndIT {
     static void startGateway() {
         Prerequisites.requireRoot();
         clamd = ClamdInstance.start(dir);
-        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, """
-                antivirus:
-                  engines: ["%s"]
-                  connect-timeout: 1s
-                  scan-timeout: 10s
-                """.formatted(clamd.engine()));
+        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("message"));
         moat = MoatCli.fromBuild();
         String config = gateway.config().toString();
         moat.ok("domain", "add", "held.example", "--config", config);
@@ -78,8 +73,12 @@ class AntivirusEndToEndIT {
                         "application/octet-stream", eicar), ClamdInstance.EICAR_SIGNATURE),
                 Arguments.of("eicar-zip", TestMessages.withAttachment("eicar-zip", RCPT, "eicar.zip",
                         "application/zip", TestMessages.zip("eicar.com", eicar)), ClamdInstance.EICAR_SIGNATURE),
+                Arguments.of("custom-base64", TestMessages.fromCorpus("custom-base64",
+                        "crafted/virus/custom-base64.eml"), ClamdInstance.CUSTOM_SIGNATURE),
                 Arguments.of("custom-zip-in-zip", TestMessages.fromCorpus("custom-zip-in-zip",
                         "crafted/virus/custom-in-zip-in-zip.eml"), ClamdInstance.CUSTOM_SIGNATURE));
+        // Not here: crafted/virus/custom-quoted-printable.eml, which clamd misses in this (default) scan
+        // mode; AntivirusPartsScanIT has it.
     }
 
     @ParameterizedTest(name = "{0}")

@@ -120,6 +120,17 @@ final class ClamdInstance implements AutoCloseable {
         return "tcp:127.0.0.1:" + port;
     }
 
+    /** The daemon's {@code antivirus:} section with this clamd as its one engine, in the given scan mode. */
+    String antivirusConfig(String scanMode) {
+        return """
+                antivirus:
+                  engines: ["%s"]
+                  scan: %s
+                  connect-timeout: 1s
+                  scan-timeout: 10s
+                """.formatted(engine(), scanMode);
+    }
+
     String log() {
         return MoatDaemon.read(log);
     }
