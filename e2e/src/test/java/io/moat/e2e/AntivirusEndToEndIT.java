@@ -129,6 +129,35 @@ class AntivirusEndToEndIT {
     }
 
     @Test
+    void hungClamdTempfailsWithinTheScanTimeoutAndOnceItAnswersTheRetryIsDeliveredOnce() {
+        String testId = "clamd-hung";
+        String message = TestMessages.plain(testId, RCPT, "Scanned when clamd answers again.");
+        clamd.hang();
+        Swaks.Result whileHung;
+        long started = System.nanoTime();
+        try {
+            whileHung = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), message);
+        } finally {
+            clamd.resume();
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(whileHung.transcript()).contains("<** 451 4.7.1 Virus scanner unavailable");
+        assertThat(waited).as("the sender's wait").isGreaterThanOrEqualTo(ClamdInstance.SCAN_TIMEOUT)
+                .isLessThan(ClamdInstance.SCAN_TIMEOUT.plusSeconds(10));
+        assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
+                .contains(" tempfail ", "AV_UNAVAILABLE");
+
+        Swaks.Result retried = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), message);
+
+        assertThat(retried.exitCode()).as(retried.transcript()).isEqualTo(Swaks.EXIT_OK);
+        Waits.until("the message at the sink", Duration.ofSeconds(30),
+                () -> !gateway.sink().withTestId(testId).isEmpty(), gateway::diagnostics);
+        Waits.until("an empty queue", Duration.ofSeconds(30), gateway.postfix()::queueIsEmpty, gateway::diagnostics);
+        assertThat(gateway.sink().withTestId(testId)).hasSize(1);
+    }
+
+    @Test
     void clamdStoppedMidRunTempfailsAndOnceBackEveryMessageIsScannedAndDeliveredExactlyOnce() throws Exception {
         LoadRun load = new LoadRun(gateway.postfix().ports().smtpd(), "avdown", OUTAGE_MESSAGES, 4);
         String eicarId = "avdown-eicar";

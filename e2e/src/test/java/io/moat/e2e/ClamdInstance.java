@@ -32,6 +32,8 @@ final class ClamdInstance implements AutoCloseable {
     /** Our harmless test "virus": a file with exactly these bytes (as in test-corpus/crafted/virus). */
     static final byte[] CUSTOM = "MOAT-TEST-CUSTOM-SIGNATURE-2026: harmless, for clamd tests only\n"
             .getBytes(StandardCharsets.US_ASCII);
+    /** The daemon's {@code antivirus.scan-timeout} in {@link #antivirusConfig}: short, so a hung clamd costs little. */
+    static final Duration SCAN_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path program;
@@ -97,12 +99,37 @@ final class ClamdInstance implements AutoCloseable {
         }, () -> MoatDaemon.tail(MoatDaemon.read(log)));
     }
 
+    /**
+     * SIGSTOP: clamd hangs. The kernel still accepts connections on its port, but nothing answers,
+     * so a scan can only end by the client's timeout.
+     */
+    void hang() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #hang}. */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException("clamd is not running");
+        }
+        Exec.run(Duration.ofSeconds(10), "kill", "-" + name, Long.toString(p.pid())).requireSuccess();
+    }
+
     /** SIGTERM, as {@code systemctl stop clamav-daemon} does; returns once clamd has exited. */
     void stop() {
         Process p = process;
         process = null;
         if (p == null) {
             return;
+        }
+        if (p.isAlive()) {
+            // A hung (stopped) clamd would not act on SIGTERM until continued.
+            Exec.run(Duration.ofSeconds(10), "kill", "-CONT", Long.toString(p.pid()));
         }
         p.destroy();
         try {
@@ -127,8 +154,8 @@ final class ClamdInstance implements AutoCloseable {
                   engines: ["%s"]
                   scan: %s
                   connect-timeout: 1s
-                  scan-timeout: 10s
-                """.formatted(engine(), scanMode);
+                  scan-timeout: %ds
+                """.formatted(engine(), scanMode, SCAN_TIMEOUT.toSeconds());
     }
 
     String log() {
