@@ -2,6 +2,9 @@
 package io.moat.milter;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.moat.milter.config.ConfiguredPolicySource;
 import io.moat.milter.config.MoatConfig;
 import io.moat.milter.engine.EngineSettings;
 import io.moat.milter.engine.QuarantineSink;
@@ -25,6 +28,12 @@ import io.moat.milter.filter.header.HeaderCheckFilter;
 import io.moat.milter.filter.rbl.RblFilters;
 import io.moat.milter.filter.spam.ContentRules;
 import io.moat.milter.filter.spam.SpamScoreFilter;
+import io.moat.milter.metrics.AntivirusMeters;
+import io.moat.milter.metrics.ConnectionMeters;
+import io.moat.milter.metrics.MessageLogMeters;
+import io.moat.milter.metrics.MessageMeters;
+import io.moat.milter.metrics.MetricsExport;
+import io.moat.milter.metrics.RblMeters;
 import io.moat.milter.offline.OfflineScan;
 import io.moat.milter.pipeline.Filter;
 import io.moat.milter.pipeline.Pipeline;
@@ -40,6 +49,7 @@ import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Scorer;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import io.moat.milter.store.RetentionJob;
 import io.moat.milter.store.StoreMailboxDirectory;
@@ -52,6 +62,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,12 +79,15 @@ public final class Daemon implements Closeable {
     private final MilterServer server;
     private final ContentRules rules;
     private final List<AutoCloseable> resources;
+    private final @Nullable MetricsExport metrics;
 
-    private Daemon(MoatConfig config, MilterServer server, ContentRules rules, List<AutoCloseable> resources) {
+    private Daemon(MoatConfig config, MilterServer server, ContentRules rules, List<AutoCloseable> resources,
+            @Nullable MetricsExport metrics) {
         this.config = config;
         this.server = server;
         this.rules = rules;
         this.resources = resources;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,8 +95,8 @@ public final class Daemon implements Closeable {
      * a quarantine action is answered with tempfail. For tests and store-less setups.
      */
     public static Daemon start(MoatConfig config, Clock clock, LongSupplier ticker, MessageRecorder recorder) throws IOException {
-        return start(config, PolicySource.fixed(config.defaultPolicy()), QuarantineSink.NONE,
-                new ConfiguredMailboxDirectory(config.envelope()), null, clock, ticker, recorder, List.of());
+        return start(config, new ConfiguredPolicySource(config), QuarantineSink.NONE,
+                new ConfiguredMailboxDirectory(config.envelope()), null, clock, ticker, recorder, List.of(), List.of());
     }
 
     /**
@@ -92,7 +106,8 @@ public final class Daemon implements Closeable {
     public static Daemon start(MoatConfig config, Store store, Clock clock, LongSupplier ticker, MessageRecorder recorder)
             throws IOException {
         StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
-        PolicySource policies = new StorePolicySource(store.policies(), config.defaultPolicy(), Duration.ofSeconds(5));
+        PolicySource policies = new StorePolicySource(store.policies(), new ConfiguredPolicySource(config),
+                config.bannedTypes(), Duration.ofSeconds(5));
         MessageRecorder both = r -> {
             recorder.record(r);
             messageLog.record(r);
@@ -102,20 +117,24 @@ public final class Daemon implements Closeable {
                 config.envelope().recipientDelimiter(), Duration.ofSeconds(5));
         return start(config, policies, new StoreQuarantineSink(store.quarantine()), directory,
                 () -> StoreTokenStore.snapshot(store.bayes()), clock, ticker, both,
-                List.of(retention, messageLog, store));
+                List.of(retention, messageLog, store), List.of(new MessageLogMeters(messageLog)));
     }
 
     private static Daemon start(MoatConfig config, PolicySource policies, QuarantineSink quarantine,
             MailboxDirectory envelope, ContentRules.@Nullable TokenSource sharedTokens, Clock clock,
-            LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources) throws IOException {
+            LongSupplier ticker, MessageRecorder recorder, List<AutoCloseable> resources, List<MeterBinder> meters)
+            throws IOException {
         ActionPolicy policy = new ActionPolicy(config.actions());
         ContentRules rules = new ContentRules(config.rules(), sharedTokens);
-        List<Filter> filters = filters(config, policy, rules, envelope);
         // Recipients of pass-through domains keep only the connection-level protections.
         PolicySource effective = r -> !r.isEmpty() && envelope.passThrough(r) ? RecipientPolicy.PASS_THROUGH : policies.forRecipient(r);
+        List<MeterBinder> binders = new ArrayList<>(meters);
+        List<Filter> filters = filters(config, policy, rules, envelope, effective, binders);
+        PrometheusMeterRegistry registry = config.metrics().enabled() ? MetricsExport.registry(clock, ticker) : null;
+        MessageRecorder recorded = registry == null ? recorder : both(recorder, new MessageMeters(registry));
         EngineSettings engine = new EngineSettings(Negotiator.defaults(), new Pipeline(filters),
                 new Scorer(config.spamThreshold()), effective, quarantine,
-                recorder, clock, ticker, config.maxMessageSize(),
+                recorded, clock, ticker, config.maxMessageSize(),
                 config.memoryBuffer(), config.spoolDirectory(), config.traceHeader(), config.hostname());
         ServerSettings server = new ServerSettings(config.maxConnections(), 512, config.maxFrameSize(),
                 config.progressInterval(), config.idleTimeout(), config.unixSocketMode());
@@ -126,19 +145,32 @@ public final class Daemon implements Closeable {
         MilterServer milter = new MilterServer(server,
                 config.noReply().appliesTo(false) ? fewerReplies : engine,
                 config.noReply().appliesTo(true) ? fewerReplies : engine);
+        binders.add(new ConnectionMeters(milter));
+        MetricsExport metrics = null;
         try {
             bind(milter, config);
+            if (registry != null) {
+                metrics = MetricsExport.start(config.metrics(), registry, binders);
+            }
         } catch (IOException | RuntimeException e) {
             milter.close();
             throw e;
         }
         LOG.info("moat-milter ready: {} filters, max message size {} bytes, {} connections at most",
                 filters.size(), config.maxMessageSize(), config.maxConnections());
-        return new Daemon(config, milter, rules, resources);
+        return new Daemon(config, milter, rules, resources, metrics);
     }
 
-    /** The filters, in the order they run within each stage. */
-    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope) {
+    private static MessageRecorder both(MessageRecorder first, MessageRecorder second) {
+        return r -> {
+            first.record(r);
+            second.record(r);
+        };
+    }
+
+    /** The filters, in the order they run within each stage; the meters of their counters go to {@code meters}. */
+    static List<Filter> filters(MoatConfig config, ActionPolicy policy, ContentRules rules, MailboxDirectory envelope,
+            PolicySource policies, List<MeterBinder> meters) {
         ContentReports content = new ContentReports(
                 new ContentInspector(config.contentLimits(), config.bannedTypes(), config.spoolDirectory()));
         List<Filter> out = new ArrayList<>(List.of(
@@ -150,7 +182,10 @@ public final class Daemon implements Closeable {
         AntivirusSettings av = config.antivirus();
         if (av.enabled()) {
             List<ClamdClient> engines = av.engines().stream().map(e -> new ClamdClient(e, av.clamd())).toList();
-            out.add(new AntivirusFilter(engines, av, new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING)));
+            AntivirusFilter antivirus = new AntivirusFilter(engines, av,
+                    new MimeWalker(config.contentLimits().maxDepth(), AntivirusFilter.MAX_MULTIPART_NESTING), policies);
+            out.add(antivirus);
+            meters.add(new AntivirusMeters(antivirus));
         }
         out.addAll(List.of(
                 new GtubeFilter(),
@@ -160,6 +195,7 @@ public final class Daemon implements Closeable {
         RblFilters rbl = RblFilters.of(config.rbl(), config.maxConnections(), Ticker.systemTicker(),
                 (sender, rcpt) -> envelope.sender(sender, rcpt) instanceof SenderListing.Allowed);
         out.addAll(rbl.filters());
+        meters.add(new RblMeters(config.rbl().zones(), rbl.counters()));
         if (!rbl.domainLists().isEmpty() && config.contentWalk()) {
             out.add(new UrlHostFilter(content, rbl.domainLists()::findings));
         }
@@ -183,7 +219,7 @@ public final class Daemon implements Closeable {
             }
         };
         Pipeline pipeline = new Pipeline(filters(config, policy, new ContentRules(config.rules(), shared),
-                new ConfiguredMailboxDirectory(config.envelope())));
+                new ConfiguredMailboxDirectory(config.envelope()), new ConfiguredPolicySource(config), new ArrayList<>()));
         return new OfflineScan(pipeline, new Scorer(config.spamThreshold()), config.defaultPolicy(), clock,
                 config.spoolDirectory());
     }
@@ -219,6 +255,11 @@ public final class Daemon implements Closeable {
         return server;
     }
 
+    /** Where {@code GET /metrics} is served; empty when metrics are off or their default address was taken. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return metrics == null ? Optional.empty() : metrics.address();
+    }
+
     /** Graceful stop: in-flight messages finish within the configured grace period. */
     @Override
     public void close() {
@@ -230,6 +271,9 @@ public final class Daemon implements Closeable {
             } catch (Exception e) {
                 LOG.warn("closing {}: {}", r, e.toString());
             }
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         LOG.info("stopped{}", clean ? "" : " (some connections were cut)");
     }

@@ -33,6 +33,11 @@ public record Policy(Map<PolicyKey, String> values) {
         return get(key).map(PolicyAction::parse);
     }
 
+    /** A true/false setting ({@link PolicyKey.Kind#BOOL}), if set. */
+    public Optional<Boolean> bool(PolicyKey key) {
+        return get(key).map(Boolean::parseBoolean);
+    }
+
     public List<String> list(PolicyKey key) {
         return get(key).map(PolicyKey::split).orElse(List.of());
     }

@@ -22,10 +22,17 @@ public enum PolicyKey {
     SUBJECT_TAG("subject.tag", Kind.TEXT, "text put before the Subject of tagged mail"),
     SENDERS_ALLOW("senders.allow", Kind.LIST, "senders (address, *@domain) always delivered"),
     SENDERS_BLOCK("senders.block", Kind.LIST, "senders (address, *@domain) always rejected"),
-    BANNED_TYPES("banned.types", Kind.LIST, "file types banned (extensions or MIME types)");
+    BANNED_TYPES("banned.types", Kind.FILE_TYPES,
+            "file types banned (extensions or MIME types), added to the global list unless banned.replace"),
+    BANNED_REPLACE("banned.replace", Kind.BOOL, "true: banned.types replaces the global banned list instead of adding to it"),
+    ANTIVIRUS_FAIL_OPEN("antivirus.fail-open", Kind.BOOL,
+            "true: when clamd cannot answer, mail may be delivered unscanned (only if every recipient agrees)");
 
     /** How a value is checked. */
-    public enum Kind { SCORE, ACTION, TEXT, LIST }
+    public enum Kind { SCORE, ACTION, TEXT, LIST, BOOL, FILE_TYPES }
+
+    private static final java.util.regex.Pattern FILE_TYPE =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*(/[a-z0-9][a-z0-9!#$&^_.+-]*)?");
 
     private final String key;
     private final Kind kind;
@@ -72,7 +79,31 @@ public enum PolicyKey {
             case ACTION -> PolicyAction.parse(v).label();
             case TEXT -> v;
             case LIST -> String.join(",", split(v));
+            case BOOL -> bool(v);
+            case FILE_TYPES -> fileTypes(v);
         };
+    }
+
+    private String bool(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> "true";
+            case "false", "no", "off" -> "false";
+            default -> throw new IllegalArgumentException(key + " needs true or false, got '" + v + "'");
+        };
+    }
+
+    /** Extensions ({@code exe}, {@code .exe}) and media types ({@code application/x-dosexec}). */
+    private String fileTypes(String v) {
+        List<String> items = split(v).stream().map(s -> s.startsWith(".") ? s.substring(1) : s).distinct().toList();
+        for (String i : items) {
+            if (!FILE_TYPE.matcher(i).matches() || !i.contains("/") && i.contains(".")) {
+                throw new IllegalArgumentException(key + ": '" + i + "' is neither an extension nor a media type");
+            }
+            if (i.equals("application/octet-stream") || i.equals("text/plain")) {
+                throw new IllegalArgumentException(key + ": " + i + " would ban almost everything");
+            }
+        }
+        return String.join(",", items);
     }
 
     /** Splits a list value into its trimmed, lower-cased, non-empty items. */

@@ -128,4 +128,31 @@ public interface SettingsContract extends StoreFixture {
                         org.assertj.core.groups.Tuple.tuple("policy.set", "8.0", "9.0"),
                         org.assertj.core.groups.Tuple.tuple("policy.set", null, "8.0"));
     }
+
+    @Test
+    default void aDomainsAntivirusFailOpenAndBannedTypesAreCheckedStoredAndAudited() {
+        store().domains().put(Domain.named("example.org"), ADMIN);
+        assertThatThrownBy(() -> store().policies().set("example.org", PolicyKey.ANTIVIRUS_FAIL_OPEN, "maybe", ADMIN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("antivirus.fail-open needs true or false");
+        assertThatThrownBy(() -> store().policies().set("example.org", PolicyKey.BANNED_TYPES, "exe, a.b", ADMIN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a.b' is neither");
+        assertThatThrownBy(() -> store().policies().set("example.org", PolicyKey.BANNED_TYPES, "text/plain", ADMIN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would ban almost everything");
+
+        store().policies().set("example.org", PolicyKey.ANTIVIRUS_FAIL_OPEN, " Yes ", ADMIN);
+        store().policies().set("example.org", PolicyKey.BANNED_TYPES, ".PDF, application/X-Rar, pdf", ADMIN);
+        store().policies().set("example.org", PolicyKey.BANNED_REPLACE, "false", ADMIN);
+        store().policies().set("ann@example.org", PolicyKey.ANTIVIRUS_FAIL_OPEN, "off", ADMIN);
+
+        Policy domain = store().policies().of("example.org");
+        assertThat(domain.bool(PolicyKey.ANTIVIRUS_FAIL_OPEN)).contains(true);
+        assertThat(domain.list(PolicyKey.BANNED_TYPES)).containsExactly("pdf", "application/x-rar");
+        assertThat(domain.bool(PolicyKey.BANNED_REPLACE)).contains(false);
+        assertThat(store().policies().effective("bob@example.org").bool(PolicyKey.ANTIVIRUS_FAIL_OPEN)).contains(true);
+        assertThat(store().policies().effective("ann@example.org").bool(PolicyKey.ANTIVIRUS_FAIL_OPEN)).contains(false);
+        assertThat(store().audit().list(new AuditQuery(null, "policy.", null, null, null, 10)))
+                .extracting(AuditEntry::action, AuditEntry::newValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("policy.set", "true"),
+                        org.assertj.core.groups.Tuple.tuple("policy.set", "pdf,application/x-rar"));
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code moat domain show NAME}. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a domain and how many mailboxes it has.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a domain, how many mailboxes it has, its antivirus fail-open and banned types.")
 public final class DomainShowCommand extends StoreSubcommand {
     @Parameters(paramLabel = "DOMAIN")
     String name = "";
@@ -25,6 +25,7 @@ public final class DomainShowCommand extends StoreSubcommand {
         if (out.json()) {
             Map<String, Object> v = Views.domain(d);
             v.put("mailboxes", mailboxes);
+            DomainContentPolicy.json(v, store.policies().of(d.name()));
             out.json(v);
         } else {
             out.line("Domain:         " + d.name());
@@ -32,6 +33,7 @@ public final class DomainShowCommand extends StoreSubcommand {
             out.line("Pass-through:   " + (d.passThrough() ? "yes" : "no"));
             out.line("Retention days: " + (d.quarantineRetentionDays() == null ? "default" : d.quarantineRetentionDays()));
             out.line("Mailboxes:      " + mailboxes);
+            DomainContentPolicy.text(out, store.policies().of(d.name()));
         }
         return ExitCodes.OK;
     }

@@ -49,6 +49,8 @@ public final class PolicyKeysCommand implements Callable<Integer> {
             case ACTION -> "deliver|tag|quarantine|reject|drop";
             case TEXT -> "text";
             case LIST -> "comma-separated list";
+            case BOOL -> "true|false";
+            case FILE_TYPES -> "comma-separated extensions and media types";
         };
     }
 }

@@ -62,4 +62,39 @@ class DomainCommandsTest {
         assertThat(store.run("domain", "set", "nowhere.org", "--pass-through").exit()).isEqualTo(1);
         assertThat(store.run("domain", "remove", "nowhere.org").exit()).isEqualTo(1);
     }
+
+    @Test
+    void antivirusFailOpenAndBannedTypesAreSetShownAuditedAndRemoved() {
+        store.run("domain", "add", "example.org");
+        CliRun set = store.run("domain", "set", "example.org", "--antivirus-fail-open", "--banned-types", ".PDF, application/x-rar",
+                "--actor", "carol", "--json");
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(set.out()).contains("\"antivirusFailOpen\" : true", "\"pdf\", \"application/x-rar\"",
+                "\"bannedReplace\" : false", "\"passThrough\" : false");
+        assertThat(store.run("domain", "show", "example.org").out())
+                .contains("AV fail-open:   yes", "Banned types:   global list + pdf,application/x-rar");
+        assertThat(store.run("policy", "show", "example.org").out()).contains("antivirus.fail-open", "banned.types");
+
+        store.run("domain", "set", "example.org", "--banned-replace", "--banned-types", "", "--antivirus-fail-open", "false",
+                "--actor", "carol");
+        assertThat(store.run("domain", "show", "example.org", "--json").out())
+                .contains("\"antivirusFailOpen\" : false", "\"bannedTypes\" : [ ]", "\"bannedReplace\" : true");
+        assertThat(store.run("domain", "show", "example.org").out()).contains("Banned types:   only (none)");
+        // Only the policy changed: each key is one audited change, the domain row is not rewritten.
+        assertThat(store.run("audit", "list", "--actor", "carol").out())
+                .contains("policy.set", "policy.unset", "antivirus.fail-open", "banned.types", "banned.replace")
+                .doesNotContain("domain.put");
+    }
+
+    @Test
+    void badFailOpenOrBannedValuesAreUsageErrorsAndChangeNothing() {
+        store.run("domain", "add", "example.org");
+        CliRun bool = store.run("domain", "set", "example.org", "--banned-types", "exe", "--antivirus-fail-open", "maybe");
+        assertThat(bool.exit()).isEqualTo(2);
+        assertThat(bool.err()).contains("antivirus.fail-open needs true or false");
+        CliRun type = store.run("domain", "set", "example.org", "--banned-types", "text/plain");
+        assertThat(type.exit()).isEqualTo(2);
+        assertThat(type.err()).contains("would ban almost everything");
+        assertThat(store.run("policy", "show", "example.org").out()).contains("No settings for example.org");
+    }
 }

@@ -65,6 +65,15 @@ class PolicyCommandsTest {
     void keysListsEveryKeyWithoutAStore() {
         CliRun r = CliRun.run("policy", "keys");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("threshold.quarantine", "action.bad-header", "banned.types", "comma-separated list");
+        assertThat(r.out()).contains("threshold.quarantine", "action.bad-header", "banned.types", "comma-separated list",
+                "antivirus.fail-open", "banned.replace", "true|false", "comma-separated extensions and media types");
+    }
+
+    @Test
+    void failOpenAndBannedTypesAreOrdinaryKeys() {
+        CliRun set = store.run("policy", "set", "example.org", "antivirus.fail-open", "Yes", "--json");
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(set.out()).contains("\"key\" : \"antivirus.fail-open\"", "\"value\" : \"true\"");
+        assertThat(store.run("policy", "set", "example.org", "banned.types", "exe;rm -rf").exit()).isEqualTo(2);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.moat.milter.filter.spam.RulesSettings;
+import io.moat.milter.metrics.MetricsSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -65,7 +66,7 @@ public final class ConfigLoader {
         ConfigNode top = new ConfigNode(root, "", source);
         top.allowOnly("listen", "hostname", "connections", "protocol", "limits", "shutdown", "trace", "verdict",
                 "store", "release", "retention", "rules", "bayes", "pid-file", "rbl", "envelope", "headers",
-                "content", "antivirus");
+                "content", "antivirus", "metrics");
         StoreSettings store = store(top);
         ConfigNode conn = top.child("connections");
         conn.allowOnly("max", "idle-timeout", "unix-socket-mode");
@@ -112,9 +113,20 @@ public final class ConfigLoader {
                     RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
                     ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
                     ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true),
-                    noReply(proto));
+                    noReply(proto), metrics(top.child("metrics")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static MetricsSettings metrics(ConfigNode metrics) throws ConfigException {
+        metrics.allowOnly("enabled", "listen");
+        boolean enabled = metrics.bool("enabled", true);
+        String listen = metrics.string("listen", MetricsSettings.DEFAULT_LISTEN);
+        try {
+            return MetricsSettings.parse(enabled, listen, !metrics.has("listen"));
+        } catch (IllegalArgumentException e) {
+            throw metrics.error("listen", e.getMessage());
         }
     }
 

@@ -4,7 +4,7 @@ package io.moat.milter.config;
 import io.moat.milter.filter.av.AntivirusSettings;
 import io.moat.milter.filter.av.ClamdEndpoint;
 import io.moat.milter.filter.av.ClamdSettings;
-import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ package io.moat.milter.config;
 import io.moat.milter.filter.envelope.DomainPolicy;
 import io.moat.milter.filter.envelope.EnvelopePolicy;
 import io.moat.milter.filter.envelope.SenderLists;
+import io.moat.milter.verdict.BannedTypes;
+import io.moat.milter.verdict.DomainOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,8 @@ final class EnvelopeSection {
     }
 
     private static DomainPolicy domain(String name, ConfigNode n) throws ConfigException {
-        n.allowOnly("mailboxes", "mailboxes-file", "pass-through", "sender-allow", "sender-block");
+        n.allowOnly("mailboxes", "mailboxes-file", "pass-through", "sender-allow", "sender-block", "antivirus-fail-open",
+                "banned-types", "banned-extensions", "banned-replace");
         Optional<Set<String>> boxes = Optional.empty();
         if (n.has("mailboxes") || n.has("mailboxes-file")) {
             Set<String> all = new HashSet<>(n.strings("mailboxes", List.of()));
@@ -57,10 +60,26 @@ final class EnvelopeSection {
             boxes = Optional.of(all);
         }
         try {
-            return new DomainPolicy(name, boxes, n.bool("pass-through", false), senders(n));
+            return new DomainPolicy(name, boxes, n.bool("pass-through", false), senders(n), overrides(n));
         } catch (IllegalArgumentException e) {
             throw n.error("mailboxes", e.getMessage());
         }
+    }
+
+    /** A domain's antivirus fail-open and banned types, over the global ones. */
+    private static DomainOverrides overrides(ConfigNode n) throws ConfigException {
+        Optional<Boolean> failOpen = n.has("antivirus-fail-open")
+                ? Optional.of(n.bool("antivirus-fail-open", false)) : Optional.empty();
+        Optional<BannedTypes> banned = Optional.empty();
+        if (n.has("banned-types") || n.has("banned-extensions")) {
+            try {
+                banned = Optional.of(new BannedTypes(Set.copyOf(n.strings("banned-types", List.of())),
+                        Set.copyOf(n.strings("banned-extensions", List.of()))));
+            } catch (IllegalArgumentException e) {
+                throw n.error(n.has("banned-types") ? "banned-types" : "banned-extensions", e.getMessage());
+            }
+        }
+        return new DomainOverrides(failOpen, banned, n.bool("banned-replace", false));
     }
 
     /** One mailbox (local part or address) per line; blank lines and # comments ignored. */

@@ -2,11 +2,12 @@
 package io.moat.milter.config;
 
 import io.moat.milter.filter.av.AntivirusSettings;
-import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
 import io.moat.milter.filter.envelope.EnvelopePolicy;
 import io.moat.milter.filter.rbl.RblSettings;
 import io.moat.milter.filter.spam.RulesSettings;
+import io.moat.milter.metrics.MetricsSettings;
 import io.moat.milter.transport.ListenAddress;
 import io.moat.milter.verdict.Action;
 import io.moat.milter.verdict.ActionPolicy;
@@ -54,7 +55,8 @@ public record MoatConfig(
         BannedTypes bannedTypes,
         AntivirusSettings antivirus,
         boolean contentWalk,
-        NoReply noReply) {
+        NoReply noReply,
+        MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 7357;
     public static final List<ListenAddress> DEFAULT_LISTEN = List.of(
@@ -91,11 +93,15 @@ public record MoatConfig(
         return new MoatConfig(addresses, false, hostname, maxConnections, idleTimeout, unixSocketMode, maxFrameSize,
                 progressInterval, maxMessageSize, memoryBuffer, spoolDirectory, shutdownGrace, traceHeader,
                 spamThreshold, quarantineThreshold, rejectThreshold, subjectTag, actions, store, rules, pidFile,
-                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, noReply);
+                rbl, envelope, headerChecks, contentLimits, bannedTypes, antivirus, contentWalk, noReply, metrics);
     }
 
-    /** The policy every recipient gets unless the store says otherwise for its domain or mailbox. */
+    /**
+     * The policy every recipient gets unless its domain's settings (here or in the store) say
+     * otherwise: the global banned list (applied by the content walk) and antivirus fail-open.
+     */
     public RecipientPolicy defaultPolicy() {
-        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag);
+        return new RecipientPolicy(spamThreshold, quarantineThreshold, rejectThreshold, new ActionPolicy(actions), subjectTag)
+                .withAntivirusFailOpen(antivirus.failOpen());
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  * want it (tagged where asked) and the others are removed with DELRCPT: a copy is kept in the
  * quarantine for those whose policy quarantines, rejects or tempfails (a milter cannot refuse one
  * recipient at end of data, and bouncing the whole message would refuse the others' mail too),
- * and nothing for those whose policy drops.
+ * and nothing for those whose policy drops. Recipients may class the message differently (each
+ * judges attachments by its own banned list); a mixed plan carries the strongest class among
+ * the removed recipients, which is what the held copy is and what the log line says.
  *
  * @param verdict the message-level outcome
  * @param actions each recipient's action, in envelope order: {@code QUARANTINE} for a held recipient
@@ -30,6 +32,8 @@ import java.util.Map;
  * @param removed recipients removed from this delivery with DELRCPT
  * @param tagged whether X-Spam-Flag: YES is added
  * @param subjectTag text put before the Subject, or empty
+ * @param decisions each recipient's view of the decision where its policy differs from the
+ *     message's (its own banned list): the findings and class to log and to keep with its copy
  */
 record DeliveryPlan(
         Verdict verdict,
@@ -38,7 +42,22 @@ record DeliveryPlan(
         List<String> held,
         List<String> removed,
         boolean tagged,
-        String subjectTag) {
+        String subjectTag,
+        Map<String, Decision> decisions) {
+
+    DeliveryPlan {
+        decisions = Map.copyOf(decisions);
+    }
+
+    DeliveryPlan(Verdict verdict, Map<String, Action> actions, Classification classification, List<String> held,
+            List<String> removed, boolean tagged, String subjectTag) {
+        this(verdict, actions, classification, held, removed, tagged, subjectTag, Map.of());
+    }
+
+    /** The decision as {@code recipients} (one group of a plan) see it: the first one's view, else the message's. */
+    Decision decisionFor(List<String> recipients, Decision message) {
+        return recipients.isEmpty() ? message : decisions.getOrDefault(recipients.get(0), message);
+    }
 
     private static final EnumSet<Action> DELIVERING = EnumSet.of(Action.DELIVER, Action.TAG);
     private static final EnumSet<Action> HOLDING = EnumSet.of(Action.QUARANTINE, Action.REJECT, Action.TEMPFAIL);
@@ -63,11 +82,26 @@ record DeliveryPlan(
     static DeliveryPlan decide(List<String> recipients, Decision d, PolicySource policies, boolean mayDeleteRecipients) {
         Map<String, Action> actions = new LinkedHashMap<>();
         Map<String, RecipientPolicy> chosen = new LinkedHashMap<>();
+        Map<String, Decision> views = new LinkedHashMap<>();
         for (String r : recipients) {
             RecipientPolicy p = policies.forRecipient(r);
             chosen.put(r, p);
             actions.put(r, p.actionFor(d));
+            Decision view = p.decisionFor(d);
+            if (view != d) {
+                views.put(r, view);
+            }
         }
+        return withViews(combine(recipients, d, policies, mayDeleteRecipients, actions, chosen), views);
+    }
+
+    private static DeliveryPlan withViews(DeliveryPlan p, Map<String, Decision> views) {
+        return views.isEmpty() ? p : new DeliveryPlan(p.verdict, p.actions, p.classification, p.held, p.removed, p.tagged,
+                p.subjectTag, views);
+    }
+
+    private static DeliveryPlan combine(List<String> recipients, Decision d, PolicySource policies, boolean mayDeleteRecipients,
+            Map<String, Action> actions, Map<String, RecipientPolicy> chosen) {
         RecipientPolicy first = recipients.isEmpty() ? policies.forRecipient("") : chosen.get(recipients.get(0));
         Classification cls = first.classify(d);
         if (recipients.isEmpty() || actions.values().stream().distinct().count() == 1) {
@@ -79,6 +113,7 @@ record DeliveryPlan(
         List<String> removed = new ArrayList<>();
         boolean anyTag = false;
         boolean allTag = true;
+        Classification removedCls = Classification.CLEAN;
         for (Map.Entry<String, Action> e : actions.entrySet()) {
             Action a = e.getValue();
             if (DELIVERING.contains(a)) {
@@ -87,10 +122,15 @@ record DeliveryPlan(
                 allTag &= a == Action.TAG;
             } else {
                 removed.add(e.getKey());
+                removedCls = removedCls.strongest(chosen.get(e.getKey()).classify(d));
                 if (HOLDING.contains(a)) {
                     held.add(e.getKey());
                 }
             }
+        }
+        if (!removed.isEmpty()) {
+            // What kept the message from some recipients names it (their banned list, say), and the held copy with it.
+            cls = removedCls;
         }
         if (!mayDeleteRecipients && !delivered.isEmpty()) {
             return new DeliveryPlan(Verdict.CONTINUE, actions, cls, List.of(), List.of(), false, "")

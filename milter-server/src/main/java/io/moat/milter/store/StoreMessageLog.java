@@ -52,6 +52,11 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
         }
     }
 
+    /** Rows dropped so far because the queue was full: a metric. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     /** The virus's signature, else the banned part: the strongest class's reason, whatever the findings' order. */
     private static @Nullable String detail(MessageRecord r) {
         for (Classification c : new Classification[] {Classification.VIRUS, Classification.BANNED}) {

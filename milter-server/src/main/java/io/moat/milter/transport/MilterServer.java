@@ -178,6 +178,11 @@ public final class MilterServer implements Closeable {
         return live.size();
     }
 
+    /** How many connections were accepted and served since the start (refused ones not counted): a metric. */
+    public long acceptedConnections() {
+        return ids.get();
+    }
+
     /**
      * Stops accepting, lets messages in flight finish for up to {@code grace}, then closes the rest.
      * Returns true when every connection ended within the grace period.

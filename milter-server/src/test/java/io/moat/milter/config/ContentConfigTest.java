@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moat.milter.filter.av.AntivirusSettings;
 import io.moat.milter.filter.av.ClamdEndpoint;
-import io.moat.milter.filter.content.BannedTypes;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.filter.content.ContentLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * The real daemon, wired by {@link Daemon#start}, listening on a free loopback port and keeping
@@ -28,14 +29,17 @@ public final class TestDaemon implements Closeable {
     }
 
     /**
-     * Starts with {@code listen: inet:127.0.0.1:0} (unless the YAML says where), the bundled rules only and an untrained
+     * Starts with {@code listen: inet:127.0.0.1:0} (unless the YAML says where), metrics off (unless the YAML has a
+     * {@code metrics:} section), the bundled rules only and an untrained
      * statistical filter, plus the given YAML; spool files go to {@code dir}.
      */
     public static TestDaemon start(Path dir, String yaml) throws Exception {
         Path file = dir.resolve("moat.yml");
         // The bundled rules, and nothing from the machine's /etc/moat or /var/lib/moat.
-        String listen = yaml.contains("listen:") ? "" : "listen: [\"inet:127.0.0.1:0\"]\n";
-        Files.writeString(file, listen + "rules:\n  paths: []\nbayes:\n  state: none\n" + yaml);
+        String listen = Pattern.compile("(?m)^listen:").matcher(yaml).find() ? "" : "listen: [\"inet:127.0.0.1:0\"]\n";
+        // No metrics endpoint on the shared default port unless the test asks for one.
+        String metrics = Pattern.compile("(?m)^metrics:").matcher(yaml).find() ? "" : "metrics:\n  enabled: false\n";
+        Files.writeString(file, listen + metrics + "rules:\n  paths: []\nbayes:\n  state: none\n" + yaml);
         MoatConfig config = new ConfigLoader("gw.test", dir.resolve("spool")).load(file);
         return start(config);
     }

@@ -8,14 +8,18 @@ import io.moat.milter.pipeline.FilterContext;
 import io.moat.milter.pipeline.FilterResult;
 import io.moat.milter.pipeline.Stage;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Finding;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.SmtpReply;
 import io.moat.milter.verdict.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams each message (or each decoded part) to every configured clamd; all must pass. A virus
  * is an AV_INFECTED finding with the signature name, class virus. When an engine cannot answer
- * the message is tempfailed (451 4.7.1), never delivered unscanned, unless fail-open was chosen:
- * then it goes on with an AV_UNAVAILABLE finding and the fail-open counter grows.
+ * (down, timed out, broken reply) the message is tempfailed (451 4.7.1) for all its recipients,
+ * never delivered unscanned, unless every recipient's policy chose fail-open: then it goes on
+ * with an AV_UNAVAILABLE finding and the fail-open counter grows. One message is one copy for
+ * Postfix, so a mix is tempfailed whole: the sender retries, nobody gets it unscanned against
+ * their policy, and nothing is lost or delivered twice.
  */
 public final class AntivirusFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AntivirusFilter.class);
@@ -39,15 +46,26 @@ public final class AntivirusFilter implements Filter {
     private final List<ClamdClient> engines;
     private final AntivirusSettings settings;
     private final MimeWalker walker;
+    private final PolicySource policies;
     private final LongAdder failedOpen = new LongAdder();
+    private final ScanCounts scans = new ScanCounts();
+    private final LongAdder failedClosed = new LongAdder();
 
+    /** A filter whose fail-open is the global {@code antivirus.fail-open} for every recipient. */
     public AntivirusFilter(List<ClamdClient> engines, AntivirusSettings settings, MimeWalker walker) {
+        this(engines, settings, walker, PolicySource.fixed(
+                RecipientPolicy.of(0, new ActionPolicy(Map.of())).withAntivirusFailOpen(settings.failOpen())));
+    }
+
+    /** A filter asking each recipient's policy whether it accepts mail unscanned. */
+    public AntivirusFilter(List<ClamdClient> engines, AntivirusSettings settings, MimeWalker walker, PolicySource policies) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("the antivirus filter needs at least one clamd engine");
         }
         this.engines = List.copyOf(engines);
         this.settings = settings;
         this.walker = walker;
+        this.policies = policies;
     }
 
     @Override
@@ -60,9 +78,19 @@ public final class AntivirusFilter implements Filter {
         return Stage.EOM;
     }
 
-    /** Messages let through unscanned because fail-open is on: a metric. */
+    /** Messages let through unscanned because every recipient chose fail-open: a metric. */
     public long failedOpen() {
         return failedOpen.sum();
+    }
+
+    /** How the scans of messages ended: a metric. */
+    public ScanCounts scans() {
+        return scans;
+    }
+
+    /** Messages tempfailed because the antivirus could not answer and not every recipient chose fail-open. */
+    public long failedClosed() {
+        return failedClosed.sum();
     }
 
     @Override
@@ -74,6 +102,7 @@ public final class AntivirusFilter implements Filter {
                 break;
             }
         }
+        scans.count(worst);
         return switch (worst) {
             case ScanResult.Clean c -> FilterResult.PASS;
             case ScanResult.Infected i ->
@@ -90,12 +119,13 @@ public final class AntivirusFilter implements Filter {
             };
         }
         Finding finding = Finding.of("AV_UNAVAILABLE", 0, f.cause() + ": " + f.detail());
-        if (settings.failOpen()) {
+        if (policies.mayDeliverUnscanned(ctx.message().recipients())) {
             failedOpen.increment();
             LOG.warn("conn={} qid={} antivirus fail-open, message passes unscanned: {}", ctx.connectionId(),
                     ctx.queueId().orElse("-"), f.detail());
             return FilterResult.found(finding);
         }
+        failedClosed.increment();
         LOG.warn("conn={} qid={} antivirus unavailable, tempfail: {}", ctx.connectionId(), ctx.queueId().orElse("-"),
                 f.detail());
         return FilterResult.decide(new Verdict.TempFail(UNAVAILABLE), finding);

@@ -7,7 +7,8 @@ import java.util.List;
  * The antivirus layer as configured: which clamd engines (all must pass; none means the layer is
  * off), what is streamed to them, and what happens when they cannot answer.
  *
- * @param failOpen deliver unscanned (with an AV_UNAVAILABLE finding, counted) instead of tempfailing
+ * @param failOpen the default for every recipient whose domain does not choose: deliver unscanned (with an
+ *     AV_UNAVAILABLE finding, counted) instead of tempfailing, when every recipient of the message agrees
  */
 public record AntivirusSettings(
         List<ClamdEndpoint> engines, ScanMode mode, ClamdSettings clamd, boolean failOpen, TooLarge onTooLarge) {

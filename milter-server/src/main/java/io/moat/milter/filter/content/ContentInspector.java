@@ -2,6 +2,7 @@
 package io.moat.milter.filter.content;
 
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.BannedTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

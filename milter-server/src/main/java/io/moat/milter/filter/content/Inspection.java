@@ -13,7 +13,6 @@ import java.util.Set;
 /** The state of one message's content walk: budgets spent so far, and what was found. */
 final class Inspection {
     private static final int MAX_FINDINGS = 50;
-    private static final int MAX_PART_INFOS = 200;
 
     private final ContentLimits limits;
     private final List<PartInfo> parts = new ArrayList<>();
@@ -54,7 +53,9 @@ final class Inspection {
     }
 
     void part(PartInfo p) {
-        if (parts.size() < MAX_PART_INFOS) {
+        // Bounded by max-parts: the walk stops there. Every part is kept, so each recipient's
+        // banned list sees all of them.
+        if (parts.size() <= limits.maxParts()) {
             parts.add(p);
         }
     }

@@ -2,6 +2,7 @@
 package io.moat.milter.filter.content;
 
 import io.moat.milter.filter.content.ContentLimitException.Limit;
+import io.moat.milter.verdict.BannedTypes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.PasswordRequiredException;
 import org.apache.tika.mime.MediaType;
@@ -57,8 +59,9 @@ final class PartInspector {
         ins.countPart();
         BufferedInputStream in = new BufferedInputStream(new MeteredInputStream(raw, ins::expand), detector.readLimit());
         MediaType type = detector.detect(in, name);
-        ins.part(new PartInfo(location, name, declared, type.toString(), depth));
-        banned.bannedType(type, detector).ifPresent(t -> ins.add(ContentSymbol.BANNED_TYPE, location + ": " + type));
+        List<String> lineage = detector.lineage(type);
+        ins.part(new PartInfo(location, name, declared, type.toString(), depth, lineage));
+        banned.bannedType(lineage).ifPresent(t -> ins.add(ContentSymbol.BANNED_TYPE, location + ": " + type));
         banned.bannedExtension(name).ifPresent(e -> ins.add(ContentSymbol.BANNED_NAME, location + ": ." + e));
         Optional<ArchiveReader.Kind> kind = ArchiveReader.kindOf(type);
         if (kind.isPresent()) {

@@ -4,7 +4,6 @@ package io.moat.milter.filter.content;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -74,17 +73,5 @@ final class PartName {
     private static @Nullable String clean(String name) {
         String s = name.strip();
         return s.isEmpty() ? null : s;
-    }
-
-    /** The last extension of a name, lower case, ignoring trailing dots and spaces: {@code a.pdf.exe.} is {@code exe}. */
-    static String extension(String name) {
-        String s = name.strip();
-        while (s.endsWith(".") || s.endsWith(" ")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
-        s = s.substring(slash + 1);
-        int dot = s.lastIndexOf('.');
-        return dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,9 @@ package io.moat.milter.filter.content;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -31,6 +34,29 @@ public final class TypeDetector {
     /** True when {@code type} is {@code ancestor} or a specialisation of it (x-msdownload is an x-dosexec). */
     public boolean isA(MediaType type, MediaType ancestor) {
         return registry.isInstanceOf(registry.normalize(type), registry.normalize(ancestor));
+    }
+
+    /**
+     * The type, its aliases, then each supertype and its aliases, most specific first, lower
+     * case: what a banned-types list is checked against ({@code x-msdownload} is an {@code x-dosexec}).
+     */
+    public List<String> lineage(MediaType type) {
+        List<String> out = new ArrayList<>();
+        for (MediaType t = registry.normalize(type.getBaseType()); t != null; t = registry.getSupertype(t)) {
+            add(out, t);
+            registry.getAliases(t).forEach(a -> add(out, a));
+        }
+        if (out.isEmpty()) {
+            add(out, type.getBaseType());
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, MediaType t) {
+        String s = t.getBaseType().toString().toLowerCase(Locale.ROOT);
+        if (!out.contains(s)) {
+            out.add(s);
+        }
     }
 
     /** How many bytes detection may read; callers buffer at least this much. */

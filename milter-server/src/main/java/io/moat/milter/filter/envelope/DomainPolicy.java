@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.filter.envelope;
 
+import io.moat.milter.verdict.DomainOverrides;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -8,9 +9,15 @@ import java.util.stream.Collectors;
 
 /**
  * The policy of one protected domain: its mailboxes (local parts; empty means recipients are
- * not verified), whether it is pass-through, and its sender lists.
+ * not verified), whether it is pass-through, its sender lists, and what it changes of the global
+ * content policy (antivirus fail-open, banned file types).
  */
-public record DomainPolicy(String domain, Optional<Set<String>> mailboxes, boolean passThrough, SenderLists senders) {
+public record DomainPolicy(String domain, Optional<Set<String>> mailboxes, boolean passThrough, SenderLists senders,
+        DomainOverrides overrides) {
+    public DomainPolicy(String domain, Optional<Set<String>> mailboxes, boolean passThrough, SenderLists senders) {
+        this(domain, mailboxes, passThrough, senders, DomainOverrides.NONE);
+    }
+
     public DomainPolicy {
         domain = domain.strip().toLowerCase(Locale.ROOT);
         if (domain.isEmpty() || domain.contains("@")) {

@@ -14,8 +14,11 @@ import io.moat.milter.pipeline.Stage;
 import io.moat.milter.session.ClientInfo;
 import io.moat.milter.session.Macros;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.ActionPolicy;
 import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Finding;
+import io.moat.milter.verdict.PolicySource;
+import io.moat.milter.verdict.RecipientPolicy;
 import io.moat.milter.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,6 +186,36 @@ class AntivirusFilterTest {
         assertThat(r.verdict()).isEqualTo(Verdict.CONTINUE);
         assertThat(r.findings()).extracting(Finding::symbol).containsExactly("AV_UNAVAILABLE");
         assertThat(f.failedOpen()).isEqualTo(1);
+    }
+
+    @Test
+    void failOpenIsEveryRecipientsChoiceAndBothOutcomesAreCounted() throws Exception {
+        ClamdEndpoint down = new ClamdEndpoint.Unix(dir.resolve("no-clamd.sock"));
+        AntivirusSettings s = settings(List.of(down), ScanMode.MESSAGE, false, TooLarge.UNCHECKED, 1 << 20);
+        RecipientPolicy base = RecipientPolicy.of(5.0, new ActionPolicy(Map.of()));
+        PolicySource byDomain = r -> base.withAntivirusFailOpen(r.endsWith("@open.example"));
+        AntivirusFilter f = new AntivirusFilter(List.of(new ClamdClient(down, s.clamd())), s,
+                new MimeWalker(8, AntivirusFilter.MAX_MULTIPART_NESTING), byDomain);
+        byte[] msg = Mail.multipart().text("hello").build();
+
+        FilterResult open = runFor(f, msg, "a@open.example", "b@open.example");
+        FilterResult mixed = runFor(f, msg, "a@open.example", "c@closed.example");
+
+        assertThat(open.verdict()).isEqualTo(Verdict.CONTINUE);
+        assertThat(open.findings()).extracting(Finding::symbol).containsExactly("AV_UNAVAILABLE");
+        assertThat(mixed.verdict()).isInstanceOfSatisfying(Verdict.TempFail.class,
+                t -> assertThat(t.reply().toString()).startsWith("451 4.7.1"));
+        assertThat(f.failedOpen()).isEqualTo(1);
+        assertThat(f.failedClosed()).isEqualTo(1);
+    }
+
+    private static FilterResult runFor(AntivirusFilter f, byte[] message, String... recipients) throws Exception {
+        try (Transaction t = Mail.transaction(message, dir)) {
+            for (String r : recipients) {
+                t.addRecipient(r);
+            }
+            return new Pipeline(List.of(f)).run(context(t));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.moat.milter.filter.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moat.milter.verdict.BannedTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.moat.milter.filter.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Finding;
 import java.io.ByteArrayInputStream;

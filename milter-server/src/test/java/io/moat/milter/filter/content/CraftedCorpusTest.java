@@ -15,6 +15,7 @@ import io.moat.milter.pipeline.Stage;
 import io.moat.milter.session.ClientInfo;
 import io.moat.milter.session.Macros;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.verdict.Classification;
 import io.moat.milter.verdict.Scorer;
 import io.moat.milter.verdict.Verdict;

@@ -9,6 +9,7 @@ import io.moat.milter.pipeline.Stage;
 import io.moat.milter.session.ClientInfo;
 import io.moat.milter.session.Macros;
 import io.moat.milter.session.Transaction;
+import io.moat.milter.verdict.BannedTypes;
 import io.moat.milter.verdict.Finding;
 import java.nio.file.Path;
 import java.time.Clock;
