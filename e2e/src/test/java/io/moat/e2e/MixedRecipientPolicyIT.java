@@ -69,8 +69,9 @@ class MixedRecipientPolicyIT {
         assertThat(copy.header("Subject")).containsExactly("[SPAM] moat e2e " + testId);
         assertThat(moat.quarantineFor(gateway.config(), HELD)).contains(Swaks.messageId(testId), "\"classification\" : \"spam\"");
         assertThat(moat.quarantineFor(gateway.config(), TAGGED)).doesNotContain(Swaks.messageId(testId));
-        assertFateLogged(testId, TAGGED, " tag spam ", "tagged");
-        assertFateLogged(testId, HELD, " quarantine spam ", "quarantined");
+        String rows = moat.messageLog(gateway.config(), Swaks.messageId(testId), 2);
+        assertFateLogged(testId, rows, TAGGED, " tag spam ", "tagged");
+        assertFateLogged(testId, rows, HELD, " quarantine spam ", "quarantined");
     }
 
     @Test
@@ -84,25 +85,27 @@ class MixedRecipientPolicyIT {
         assertThat(moat.quarantineFor(gateway.config(), PROTECTED)).contains(Swaks.messageId(testId),
                 "\"classification\" : \"banned\"", "BANNED_TYPE");
         assertThat(moat.quarantineFor(gateway.config(), PASS_THROUGH)).doesNotContain(Swaks.messageId(testId));
-        assertFateLogged(testId, PASS_THROUGH, " deliver banned ", "delivered");
-        assertFateLogged(testId, PROTECTED, " quarantine banned ", "quarantined");
+        String rows = moat.messageLog(gateway.config(), Swaks.messageId(testId), 2);
+        assertFateLogged(testId, rows, PASS_THROUGH, " deliver banned ", "delivered");
+        assertFateLogged(testId, rows, PROTECTED, " quarantine banned ", "quarantined");
     }
 
     /**
-     * One gateway line per recipient's fate, and the message log row says the same: a held
-     * recipient is logged as quarantined with the id, never as rejected (the sender heard 250).
+     * One gateway line per recipient's fate, and its row in the message log ({@code rows}, the
+     * message's) says the same: a held recipient is logged as quarantined with the quarantine id,
+     * never as rejected (the sender heard 250).
      */
-    private static void assertFateLogged(String testId, String recipient, String gatewayAction, String destination) {
+    private static void assertFateLogged(String testId, String rows, String recipient, String gatewayAction, String destination) {
+        boolean held = destination.equals("quarantined");
         assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).as("gateway lines")
                 .filteredOn(l -> l.contains("<" + recipient + ">")).singleElement().asString()
-                .contains(gatewayAction).satisfies(l -> {
-                    if (destination.equals("quarantined")) {
-                        assertThat(l).contains(" quarantine=");
-                    }
-                });
-        String rows = moat.messageLog(gateway.config(), Swaks.messageId(testId), 2);
-        String row = rows.substring(rows.indexOf("\"recipient\" : \"" + recipient + "\""));
-        assertThat(row.substring(0, row.indexOf('}'))).as(rows).contains("\"destination\" : \"" + destination + "\"");
+                .contains(gatewayAction).satisfies(l -> assertThat(l.contains(" quarantine=")).isEqualTo(held));
+        String key = "\"recipient\" : \"" + recipient + "\"";
+        assertThat(rows).contains(key);
+        String row = rows.substring(rows.indexOf(key));
+        row = row.substring(0, row.indexOf('}'));
+        assertThat(row).as(rows).contains("\"destination\" : \"" + destination + "\"");
+        assertThat(row.matches("(?s).*\"quarantineId\" : \\d+.*")).as(row).isEqualTo(held);
     }
 
     /** Sends one message to both recipients in one transaction; exactly one copy must reach the sink. */
