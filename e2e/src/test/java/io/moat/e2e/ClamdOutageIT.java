@@ -3,6 +3,11 @@ package io.moat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The antivirus engine failing under a real Postfix, fail-closed (the default): when clamd hangs
  * or goes away in the middle of a stream of mail, Postfix tempfails, nothing reaches the customer
  * unscanned, and once clamd answers again every message arrives exactly once (the senders retry,
- * as MTAs do) while a virus sent meanwhile is refused on its retry.
+ * as MTAs do) while a virus sent meanwhile is refused on its retry. A domain that chose fail-open
+ * gets its mail unscanned meanwhile, but only when it is the message's only kind of recipient;
+ * both outcomes are counted on the metrics endpoint.
  */
 class ClamdOutageIT {
     private static final String RCPT = "user@customer.example";
+    /** A domain whose config says {@code antivirus-fail-open: true}. */
+    private static final String FAIL_OPEN = "user@open.example";
     private static final int OUTAGE_MESSAGES = 60;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -30,12 +39,21 @@ class ClamdOutageIT {
 
     private static ClamdInstance clamd;
     private static Gateway gateway;
+    private static int metricsPort;
 
     @BeforeAll
     static void startGateway() {
         Prerequisites.requireRoot();
         clamd = ClamdInstance.start(dir);
-        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("message"));
+        metricsPort = InstancePorts.freePort();
+        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("message") + """
+                envelope:
+                  domains:
+                    open.example:
+                      antivirus-fail-open: true
+                metrics:
+                  listen: 127.0.0.1:%d
+                """.formatted(metricsPort));
     }
 
     @AfterAll
@@ -75,6 +93,46 @@ class ClamdOutageIT {
                 () -> !gateway.sink().withTestId(testId).isEmpty(), gateway::diagnostics);
         Waits.until("an empty queue", Duration.ofSeconds(30), gateway.postfix()::queueIsEmpty, gateway::diagnostics);
         assertThat(gateway.sink().withTestId(testId)).hasSize(1);
+    }
+
+    @Test
+    void failOpenDomainGetsMailUnscannedWhileClamdIsDownUnlessAFailClosedRecipientSharesTheMessage() throws Exception {
+        double openBefore = counter("moat_antivirus_fail_open_total");
+        double closedBefore = counter("moat_antivirus_failed_closed_total");
+        clamd.stop();
+        Swaks.Result alone;
+        Swaks.Result shared;
+        try {
+            alone = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(FAIL_OPEN),
+                    TestMessages.plain("open-alone", FAIL_OPEN, "Unscanned, by the domain's choice."));
+            shared = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(FAIL_OPEN, RCPT),
+                    TestMessages.plain("open-shared", FAIL_OPEN, "Never unscanned for the other recipient."));
+        } finally {
+            clamd.restart();
+        }
+
+        assertThat(alone.exitCode()).as(alone.transcript()).isEqualTo(Swaks.EXIT_OK);
+        assertThat(shared.transcript()).contains("<** 451 4.7.1 Virus scanner unavailable");
+        Waits.until("the fail-open message at the sink", Duration.ofSeconds(30),
+                () -> !gateway.sink().withTestId("open-alone").isEmpty(), gateway::diagnostics);
+        Waits.until("an empty queue", Duration.ofSeconds(30), gateway.postfix()::queueIsEmpty, gateway::diagnostics);
+        SinkMessage copy = gateway.sink().withTestId("open-alone").getFirst();
+        assertThat(copy.envelopeRecipients()).containsExactly(FAIL_OPEN);
+        assertThat(copy.header("X-Spam-Status")).singleElement().asString().contains("AV_UNAVAILABLE");
+        assertThat(gateway.sink().withTestId("open-shared")).isEmpty();
+        assertThat(counter("moat_antivirus_fail_open_total") - openBefore).as("fail-open count").isEqualTo(1.0);
+        assertThat(counter("moat_antivirus_failed_closed_total") - closedBefore).as("failed-closed count").isEqualTo(1.0);
+    }
+
+    /** One untagged counter from the daemon's Prometheus endpoint. */
+    private static double counter(String name) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                    .map(l -> Double.parseDouble(l.substring(name.length() + 1).strip()))
+                    .orElseThrow(() -> new AssertionError(name + " not on the metrics endpoint:\n" + text));
+        }
     }
 
     @Test
