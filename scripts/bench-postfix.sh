@@ -129,7 +129,8 @@ store:
 $filters
 ${NO_REPLY:+protocol:
   no-reply: $NO_REPLY
-}YAML
+}
+YAML
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
 MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \

@@ -131,7 +131,7 @@ public final class ConfigLoader {
     }
 
     private static NoReply noReply(ConfigNode proto) throws ConfigException {
-        String v = proto.string("no-reply", "none");
+        String v = proto.string("no-reply", "all");
         for (NoReply n : NoReply.values()) {
             if (n.name().equalsIgnoreCase(v)) {
                 return n;

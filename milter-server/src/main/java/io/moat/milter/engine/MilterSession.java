@@ -223,7 +223,8 @@ public final class MilterSession implements AutoCloseable {
         long quarantineId = 0;
         if (!plan.held().isEmpty()) {
             try {
-                quarantineId = settings.quarantine().hold(new HeldMessage(t, plan.held(), plan.classification(), decision,
+                quarantineId = settings.quarantine().hold(new HeldMessage(t, plan.held(), plan.classification(),
+                        plan.decisionFor(plan.held(), decision),
                         "Moat: " + plan.classification().label() + " score=" + decision.score(), queueId(),
                         client.addressForLog(), settings.clock().instant()));
             } catch (IOException | RuntimeException ex) {
@@ -267,7 +268,7 @@ public final class MilterSession implements AutoCloseable {
             record(t, plan.verdict(), d, List.of(), true);
             return;
         }
-        groups.forEach((a, rcpts) -> record(t, a.label(), plan.classification(), d, rcpts,
+        groups.forEach((a, rcpts) -> record(t, a.label(), plan.classification(), plan.decisionFor(rcpts, d), rcpts,
                 a == Action.QUARANTINE ? quarantineId : 0));
         openOutcome().markRecorded();
     }

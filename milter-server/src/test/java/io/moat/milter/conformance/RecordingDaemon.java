@@ -5,6 +5,7 @@ import io.moat.milter.Daemon;
 import io.moat.milter.config.ConfigException;
 import io.moat.milter.config.ConfigLoader;
 import io.moat.milter.config.MoatConfig;
+import io.moat.milter.testkit.EveryStepAnswered;
 import io.moat.milter.record.MessageRecord;
 import io.moat.store.Actor;
 import io.moat.store.Domain;
@@ -56,7 +57,7 @@ final class RecordingDaemon implements AutoCloseable {
         Path socket = dir.resolve("moat.sock");
         String url = "jdbc:sqlite:" + dir.resolve("moat.db");
         Path file = dir.resolve("moat.yml");
-        Files.writeString(file, yaml + "\nlisten:\n  - inet:127.0.0.1:0\n  - unix:" + socket + "\n"
+        Files.writeString(file, EveryStepAnswered.pin(yaml) + "\nlisten:\n  - inet:127.0.0.1:0\n  - unix:" + socket + "\n"
                 + "shutdown:\n  grace: 2s\nstore:\n  url: " + url + "\n");
         MoatConfig config = new ConfigLoader("mx.conformance.test", dir.resolve("spool")).load(file);
         List<MessageRecord> records = new CopyOnWriteArrayList<>();

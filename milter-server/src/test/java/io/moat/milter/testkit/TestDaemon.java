@@ -39,7 +39,7 @@ public final class TestDaemon implements Closeable {
         String listen = Pattern.compile("(?m)^listen:").matcher(yaml).find() ? "" : "listen: [\"inet:127.0.0.1:0\"]\n";
         // No metrics endpoint on the shared default port unless the test asks for one.
         String metrics = Pattern.compile("(?m)^metrics:").matcher(yaml).find() ? "" : "metrics:\n  enabled: false\n";
-        Files.writeString(file, listen + metrics + "rules:\n  paths: []\nbayes:\n  state: none\n" + yaml);
+        Files.writeString(file, listen + metrics + "rules:\n  paths: []\nbayes:\n  state: none\n" + EveryStepAnswered.pin(yaml));
         MoatConfig config = new ConfigLoader("gw.test", dir.resolve("spool")).load(file);
         return start(config);
     }
