@@ -31,4 +31,28 @@ final class MoatCli {
         cmd.addAll(List.of(args));
         return Exec.run(Duration.ofSeconds(60), cmd);
     }
+
+    /** Runs the command and fails with its output unless it exits 0. */
+    String ok(String... args) {
+        return run(args).requireSuccess().output();
+    }
+
+    /**
+     * {@code moat log search --message-id <ID> --json}: the message log rows of one message, polled
+     * until there are {@code rows} of them (the daemon writes the log from a background thread).
+     */
+    String messageLog(Path config, String messageId, int rows) {
+        String[] out = {""};
+        Waits.until(rows + " message log rows of " + messageId, Duration.ofSeconds(30), () -> {
+            Exec.Result r = run("log", "search", "--message-id", "<" + messageId + ">", "--json", "--config", config.toString());
+            out[0] = r.output();
+            return r.exitCode() == 0 && out[0].split("\"messageId\"", -1).length - 1 >= rows;
+        }, () -> out[0]);
+        return out[0];
+    }
+
+    /** {@code moat quarantine list --recipient ADDRESS --json}: what is held for one recipient. */
+    String quarantineFor(Path config, String recipient) {
+        return ok("quarantine", "list", "--recipient", recipient, "--json", "--config", config.toString());
+    }
 }

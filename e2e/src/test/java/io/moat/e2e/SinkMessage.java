@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One message as smtp-sink dumped it: the sink's own X-Client-* lines, then the message as received. */
 record SinkMessage(Path file, List<String> headers, String body) {
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^>]*)>");
+
     static SinkMessage read(Path file) {
         String text;
         try {
@@ -37,5 +41,15 @@ record SinkMessage(Path file, List<String> headers, String body) {
         String prefix = name.toLowerCase(Locale.ROOT) + ":";
         return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
                 .map(h -> h.substring(prefix.length()).strip()).toList();
+    }
+
+    /** The envelope recipients this copy was delivered to: smtp-sink's one X-Rcpt-Args line per RCPT. */
+    List<String> envelopeRecipients() {
+        List<String> out = new ArrayList<>();
+        for (String args : header("X-Rcpt-Args")) {
+            Matcher m = ANGLE_ADDRESS.matcher(args);
+            out.add(m.find() ? m.group(1) : args);
+        }
+        return List.copyOf(out);
     }
 }

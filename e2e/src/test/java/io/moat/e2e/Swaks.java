@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,5 +47,35 @@ final class Swaks {
                 "--timeout", "30"));
         Exec.Result r = Exec.run(Duration.ofSeconds(60), cmd);
         return new Result(r.exitCode(), r.output());
+    }
+
+    /**
+     * Sends a whole message as written (headers and body, see {@link TestMessages}) from
+     * {@link TestMessages#SENDER} to every recipient in one transaction.
+     */
+    Result sendMessage(int port, List<String> recipients, String message) {
+        Path data;
+        try {
+            data = Files.createTempFile("moat-e2e-", ".eml");
+            Files.writeString(data, message, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Exec.Result r = Exec.run(Duration.ofSeconds(60), program.toString(),
+                    "--server", "127.0.0.1:" + port,
+                    "--helo", "client.e2e.moat.test",
+                    "--from", TestMessages.SENDER,
+                    "--to", String.join(",", recipients),
+                    "--data", "@" + data,
+                    "--timeout", "30");
+            return new Result(r.exitCode(), r.output());
+        } finally {
+            try {
+                Files.deleteIfExists(data);
+            } catch (IOException e) {
+                System.err.println("moat-e2e: cannot delete " + data + ": " + e);
+            }
+        }
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * the removed recipients, which is what the held copy is and what the log line says.
  *
  * @param verdict the message-level outcome
- * @param actions each recipient's action, in envelope order
+ * @param actions each recipient's action, in envelope order: {@code QUARANTINE} for a held recipient
+ *     whose policy asked for reject or tempfail among recipients who get the message
  * @param held recipients whose copy goes to the quarantine
  * @param removed recipients removed from this delivery with DELRCPT
  * @param tagged whether X-Spam-Flag: YES is added
@@ -131,13 +132,15 @@ record DeliveryPlan(
             // What kept the message from some recipients names it (their banned list, say), and the held copy with it.
             cls = removedCls;
         }
+        if (!mayDeleteRecipients && !delivered.isEmpty()) {
+            return new DeliveryPlan(Verdict.CONTINUE, actions, cls, List.of(), List.of(), false, "")
+                    .tempfail("Recipients need different handling; try again later");
+        }
+        // A held recipient's copy is in the quarantine, whatever its policy asked: say so in the log.
+        held.forEach(r -> actions.put(r, Action.QUARANTINE));
         if (delivered.isEmpty()) {
             // Nobody gets it now: keep the copies that policy keeps, accept and discard the rest.
             return new DeliveryPlan(new Verdict.Drop("held or dropped for every recipient"), actions, cls, held, List.of(), false, "");
-        }
-        if (!mayDeleteRecipients) {
-            SmtpReply r = SmtpReply.tempfail("Recipients need different handling; try again later");
-            return new DeliveryPlan(new Verdict.TempFail(r), actions, cls, List.of(), List.of(), false, "");
         }
         String tag = allTag ? chosen.get(delivered.get(0)).subjectTag() : "";
         return new DeliveryPlan(Verdict.CONTINUE, actions, cls, held, removed, anyTag, tag);

@@ -2,6 +2,7 @@
 package io.moat.milter.record;
 
 import io.moat.milter.protocol.HeaderText;
+import io.moat.milter.verdict.Classification;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>time host action classification &lt;sender&gt; &lt;rcpt&gt;[,&lt;rcpt&gt;] "subject" &lt;message-id&gt; score size queue-id</pre>
  *
- * followed by {@code client=} and {@code elapsed=} and the finding symbols. Values are made safe
+ * followed by {@code client=} and {@code elapsed=}, the finding symbols, and for a virus the
+ * signature names ({@code virus=NAME[,NAME]}, spaces and commas as {@code _}). Values are made safe
  * for a log line: no control characters, quotes escaped; missing values are {@code -}.
  */
 public final class GatewayLogLine implements MessageRecorder {
@@ -47,6 +49,11 @@ public final class GatewayLogLine implements MessageRecorder {
         if (!r.findings().isEmpty()) {
             sb.append(" findings=").append(r.findings().stream().map(f -> f.symbol()).distinct()
                     .collect(Collectors.joining(",")));
+        }
+        String viruses = r.findings().stream().filter(f -> f.implies() == Classification.VIRUS && !f.detail().isBlank())
+                .map(f -> clean(f.detail()).replace(' ', '_').replace(',', '_')).distinct().collect(Collectors.joining(","));
+        if (!viruses.isEmpty()) {
+            sb.append(" virus=").append(viruses);
         }
         return sb.toString();
     }

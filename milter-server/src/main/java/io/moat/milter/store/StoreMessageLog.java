@@ -57,10 +57,13 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
         return dropped.get();
     }
 
+    /** The virus's signature, else the banned part: the strongest class's reason, whatever the findings' order. */
     private static @Nullable String detail(MessageRecord r) {
-        for (Finding f : r.findings()) {
-            if (f.implies() == Classification.VIRUS || f.implies() == Classification.BANNED) {
-                return f.symbol() + (f.detail().isEmpty() ? "" : ": " + f.detail());
+        for (Classification c : new Classification[] {Classification.VIRUS, Classification.BANNED}) {
+            for (Finding f : r.findings()) {
+                if (f.implies() == c) {
+                    return f.symbol() + (f.detail().isEmpty() ? "" : ": " + f.detail());
+                }
             }
         }
         return null;
