@@ -60,6 +60,12 @@ record DeliveryPlan(
     }
 
     private static final EnumSet<Action> DELIVERING = EnumSet.of(Action.DELIVER, Action.TAG);
+
+    /** Whether {@code recipient} gets the copy that goes on (delivered or tagged). */
+    boolean delivers(String recipient) {
+        Action a = actions.get(recipient);
+        return a != null && DELIVERING.contains(a);
+    }
     private static final EnumSet<Action> HOLDING = EnumSet.of(Action.QUARANTINE, Action.REJECT, Action.TEMPFAIL);
 
     /** A verdict reached by a filter (tempfail from a dead antivirus, say) applies to everyone. */

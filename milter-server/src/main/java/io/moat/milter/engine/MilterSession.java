@@ -232,7 +232,11 @@ public final class MilterSession implements AutoCloseable {
                 plan = plan.tempfail("Temporary failure storing the message, try again later");
             }
         }
-        RecipientPolicy first = settings.policies().forRecipient(t.recipients().isEmpty() ? "" : t.recipients().get(0));
+        // The spam headers go on the copy that is delivered: the threshold of its first recipient, not of one removed.
+        DeliveryPlan decided = plan;
+        String shown = t.recipients().stream().filter(decided::delivers).findFirst()
+                .orElse(t.recipients().isEmpty() ? "" : t.recipients().get(0));
+        RecipientPolicy first = settings.policies().forRecipient(shown);
         String trace = (plan.tagged() ? "tag" : plan.verdict().action()) + "; class=" + plan.classification().label() + "; score=" + decision.score()
                 + "; elapsed=" + elapsedNanos() / 1_000_000 + "ms; host=" + settings.hostname();
         List<Response> out = ResponsePlan.endOfMessage(plan, negotiated,

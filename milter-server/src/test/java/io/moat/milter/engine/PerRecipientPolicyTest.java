@@ -75,7 +75,9 @@ class PerRecipientPolicyTest {
                 "tagme@example.net", policy(Action.TAG, "[SPAM]"),
                 "holdme@example.net", policy(Action.QUARANTINE, ""),
                 "refuse@example.net", policy(Action.REJECT, ""),
-                "drop@example.net", policy(Action.DROP, ""));
+                "drop@example.net", policy(Action.DROP, ""),
+                "strict@example.net", new RecipientPolicy(3.0, OptionalDouble.empty(), OptionalDouble.empty(),
+                        new ActionPolicy(Map.of(Classification.SPAM, Action.QUARANTINE)), ""));
         EngineSettings settings = new EngineSettings(Negotiator.defaults(), new Pipeline(List.of(new GtubeFilter())),
                 new Scorer(5.0), r -> byRcpt.getOrDefault(r, policy(Action.DELIVER, "")), sink, records::add,
                 Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC), System::nanoTime,
@@ -121,6 +123,15 @@ class PerRecipientPolicyTest {
         assertThat(records).extracting(MessageRecord::action).containsExactlyInAnyOrder("tag", "quarantine");
         assertThat(records).filteredOn(r -> r.action().equals("quarantine")).singleElement()
                 .satisfies(r -> assertThat(r.quarantineId()).isEqualTo(1));
+    }
+
+    @Test
+    void spamStatusOnTheDeliveredCopyShowsItsOwnRecipientsThresholdNotTheHeldOnes() throws Exception {
+        List<Response> eom = message(session(), GTUBE, List.of(), "strict@example.net", "tagme@example.net");
+
+        assertThat(eom).contains(new Response.DeleteRecipient("<strict@example.net>"));
+        assertThat(eom).filteredOn(r -> r instanceof Response.AddHeader h && h.name().equals("X-Spam-Status")).singleElement()
+                .isInstanceOfSatisfying(Response.AddHeader.class, h -> assertThat(h.value()).contains("required=5.0"));
     }
 
     @Test
