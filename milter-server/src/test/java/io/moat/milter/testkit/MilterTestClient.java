@@ -165,8 +165,16 @@ public final class MilterTestClient implements Closeable {
      */
     public List<Response> sendMessage(String sender, String recipient, String queueId, String headersAndBody)
             throws IOException, ProtocolException {
+        return sendMessage(sender, List.of(recipient), queueId, headersAndBody);
+    }
+
+    /** The same with several recipients in one transaction. */
+    public List<Response> sendMessage(String sender, List<String> recipients, String queueId, String headersAndBody)
+            throws IOException, ProtocolException {
         requireContinue(new Command.Mail(sender, List.of()));
-        requireContinue(new Command.Rcpt(recipient, List.of()));
+        for (String r : recipients) {
+            requireContinue(new Command.Rcpt(r, List.of()));
+        }
         send(new Command.Macro('T', Map.of("i", queueId)));
         requireContinue(new Command.Data());
         String[] parts = headersAndBody.split("\r\n\r\n", 2);

@@ -43,21 +43,8 @@ class PerDomainBannedTypesTest {
 
     private static List<Response> send(MilterTestClient mta, String queueId, byte[] message, String... rcpts)
             throws IOException, ProtocolException {
-        assertThat(mta.last(new Command.Mail("<alice@example.org>", List.of()))).isEqualTo(new Response.Continue());
-        for (String r : rcpts) {
-            assertThat(mta.last(new Command.Rcpt("<" + r + ">", List.of()))).isEqualTo(new Response.Continue());
-        }
-        mta.send(new Command.Macro('T', Map.of("i", queueId)));
-        mta.last(new Command.Data());
-        String[] parts = new String(message, StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2);
-        for (String line : parts[0].split("\r\n")) {
-            int colon = line.indexOf(':');
-            mta.last(new Command.Header(line.substring(0, colon), line.substring(colon + 1).stripLeading()));
-        }
-        mta.last(new Command.EndOfHeaders());
-        mta.last(new Command.Body(parts[1].getBytes(StandardCharsets.ISO_8859_1)));
-        mta.send(new Command.Macro('E', Map.of("i", queueId)));
-        return mta.exchange(new Command.EndOfMessage(new byte[0]));
+        return mta.sendMessage("<alice@example.org>", java.util.Arrays.stream(rcpts).map(r -> "<" + r + ">").toList(),
+                queueId, new String(message, StandardCharsets.ISO_8859_1));
     }
 
     private static MilterTestClient open(TestDaemon daemon) throws IOException, ProtocolException {
