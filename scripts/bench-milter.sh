@@ -10,7 +10,10 @@
 # Environment: CORPUS (default ../shared/corpus/train beside the checkout, or /work/shared/corpus/train),
 #   DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), BENCH_JAVA_OPTS (generator JVM),
 #   NO_REPLY=none|unix|all (protocol.no-reply; default: the daemon's default), PIPELINE=trace|full (see below), TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
-#   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir.
+#   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir,
+#   RBL=1 to start rbldnsd with three test zones and configure them (rbl:), AV=1 to start clamd with a
+#   test database and configure it (antivirus:); see scripts/bench-peers.sh for RBL_TTL, AV_ENGINE, AV_SCAN.
+#   e.g. PIPELINE=full RBL=1 AV=1 scripts/bench-milter.sh --warmup 15 --duration 20
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -32,6 +35,15 @@ if [ ! -f milter-server/target/moat-milter.jar ] || [ ! -f benchmarks/target/moa
 fi
 
 work="$(mktemp -d /tmp/moat-bench.XXXXXX)"
+# shellcheck source=scripts/bench-peers.sh
+. "$here/scripts/bench-peers.sh"
+daemon=""
+cleanup() {
+  [ -z "$daemon" ] || { kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null || true; }
+  peers_stop
+  if [ "${KEEP:-0}" = 1 ] || [ "${JFR:-0}" = 1 ]; then echo "bench-milter: work dir kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 opts="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC} -Xlog:gc:file=$work/gc.log"
 if [ "${JFR:-0}" = 1 ]; then
@@ -42,7 +54,7 @@ mkdir -p "$work/spool"
 # PIPELINE=trace (default): the trace-only pipeline issue 2 sets targets for (content rules, the
 # statistical filter, header checks and the MIME walk off; envelope filters, GTUBE, size limits, trace header and
 # the message log stay). PIPELINE=full: the daemon's defaults (Moat's rule set, header checks, an
-# untrained statistical filter); no RBL zones are configured in either.
+# untrained statistical filter). DNS lists and clamd only with RBL=1 and AV=1 (either pipeline).
 case "${PIPELINE:-trace}" in
   trace) filters=$'rules:\n  enabled: false\nbayes:\n  state: none\nheaders:\n  enabled: false\ncontent:\n  enabled: false' ;;
   full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
@@ -58,13 +70,10 @@ ${NO_REPLY:+protocol:
   no-reply: $NO_REPLY
 }$filters
 YAML
+peers_start "$work" bench-milter
+printf '%s' "$peers_yaml" >> "$work/moat.yaml"
 MOAT_JAVA_OPTS="$opts" bin/moat-milter --config "$work/moat.yaml" >"$work/messages.log" 2>"$work/daemon.log" &
 daemon=$!
-cleanup() {
-  kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null || true
-  if [ "${KEEP:-0}" = 1 ] || [ "${JFR:-0}" = 1 ]; then echo "bench-milter: work dir kept: $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
 
 for _ in $(seq 1 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
@@ -72,7 +81,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 # bin/moat-milter execs java, so $daemon is the JVM's PID.
-echo "bench-milter: pipeline ${PIPELINE:-trace}; daemon pid $daemon on 127.0.0.1:$port and $work/milter.sock ($opts); $(nproc) cores shared with the generator" >&2
+echo "bench-milter: pipeline ${PIPELINE:-trace}, $peers_desc; daemon pid $daemon on 127.0.0.1:$port and $work/milter.sock ($opts); $(nproc) cores shared with the generator" >&2
 
 target="127.0.0.1:$port"
 [ "${TRANSPORT:-inet}" = unix ] && target="unix:$work/milter.sock"
@@ -82,4 +91,6 @@ status=0
   --corpus "$corpus/ham" --corpus "$corpus/spam" --corpus "$corpus/hard-ham" \
   --daemon-pid "$daemon" --gc-log "$work/gc.log" "$@" || status=$?
 echo "bench-milter: daemon logged $(wc -l <"$work/messages.log") message lines" >&2
+summary="$(peers_summary "$work" "$work/messages.log")"
+[ -z "$summary" ] || echo "bench-milter: $summary" >&2
 exit "$status"

@@ -12,7 +12,11 @@
 #   one-session latency runs), WARMUP_MESSAGES (1000, sent through Moat first), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
-#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace.
+#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace,
+#   RBL=1 to start rbldnsd with three test zones and configure them (rbl:; the SMTP client is 127.0.0.1,
+#   which is never looked up, so only the sender domain and URL hosts are), AV=1 to start clamd with a
+#   test database and configure it (antivirus:); see scripts/bench-peers.sh for RBL_TTL, AV_ENGINE, AV_SCAN.
+#   e.g. sudo PIPELINE=full AV=1 SESSIONS=10 PAIRS=3 MESSAGES=1000 SINGLE_MESSAGES=200 scripts/bench-postfix.sh
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 cd "$here"
@@ -108,11 +112,25 @@ postlog   unix-dgram n  -       n       -       1       postlogd
 CF
 postconf -c "$etc" -e "smtpd_milters ="
 
+# shellcheck source=scripts/bench-peers.sh
+. "$here/scripts/bench-peers.sh"
+daemon=""; sink=""
+cleanup() {
+  postfix -c "$etc" stop >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086
+  kill $daemon $sink 2>/dev/null || true
+  # shellcheck disable=SC2086
+  wait $daemon $sink 2>/dev/null || true
+  peers_stop
+  if [ "${KEEP:-0}" = 1 ]; then echo "bench-postfix: work dir kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 smtp-sink -u nobody "127.0.0.1:$sink_port" 1024 >/dev/null 2>&1 &
 sink=$!
 # Moat keeps everything in the work dir (its SQLite store too, never /var/lib/moat).
-# PIPELINE=full (default): the daemon's default filters, no RBL zones, an untrained statistical
-# filter; PIPELINE=trace: content rules, the statistical filter and header checks off.
+# PIPELINE=full (default): the daemon's default filters, an untrained statistical filter;
+# PIPELINE=trace: content rules, the statistical filter and header checks off. DNS lists and clamd
+# only with RBL=1 and AV=1 (either pipeline).
 case "${PIPELINE:-full}" in
   full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
   trace) filters=$'rules:\n  enabled: false\nbayes:\n  state: none\nheaders:\n  enabled: false\ncontent:\n  enabled: false' ;;
@@ -131,18 +149,13 @@ ${NO_REPLY:+protocol:
   no-reply: $NO_REPLY
 }
 YAML
+peers_start "$work" bench-postfix
+printf '%s' "$peers_yaml" >> "$work/moat.yaml"
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
 MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
   bin/moat-milter --config "$work/moat.yaml" >"$work/moat-messages.log" 2>"$work/moat-daemon.log" &
 daemon=$!
-cleanup() {
-  postfix -c "$etc" stop >/dev/null 2>&1 || true
-  kill "$daemon" "$sink" 2>/dev/null || true
-  wait "$daemon" "$sink" 2>/dev/null || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "bench-postfix: work dir kept: $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
 wait_port "$sink_port"; wait_port "$milter_port"
 postfix -c "$etc" start >/dev/null 2>&1 || { echo "bench-postfix: postfix did not start:" >&2; cat "$work/maillog" >&2 || true; exit 1; }
 wait_port "$smtpd_port"
@@ -160,40 +173,70 @@ drained() {
   done
   echo "bench-postfix: queue did not drain" >&2; return 1
 }
-# One run: prints "<messages/s> <ms per message per session>".
+# "<busy jiffies of the host> <jiffies of this script's process tree and Postfix's> <time>": the CPU the
+# benchmark itself used (Moat, its peers, smtp-source, smtp-sink, Postfix with the children its
+# master reaped), so that what other processes took can be told apart from it.
+cpu_snapshot() {
+  python3 - "$$" "$(cat "$work/spool/pid/master.pid" 2>/dev/null || echo 0)" <<'PY'
+import os, sys, time
+roots = {int(a) for a in sys.argv[1:] if int(a) > 0}
+stats = {}
+for d in os.listdir("/proc"):
+    if d.isdigit():
+        try:
+            f = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d)] = (int(f[1]), sum(int(x) for x in f[11:15]))  # ppid; utime+stime+cutime+cstime
+ours, todo = set(), list(roots & stats.keys())
+while todo:
+    p = todo.pop(); ours.add(p)
+    todo += [c for c, (pp, _) in stats.items() if pp == p and c not in ours]
+cpu = open("/proc/stat").readline().split()[1:]
+busy = sum(int(x) for x in cpu[:8]) - int(cpu[3]) - int(cpu[4])  # all but idle and iowait
+print(busy, sum(stats[p][1] for p in ours), time.time())
+PY
+}
+# One run: prints "<messages/s> <ms per message per session> <other processes' CPU %>".
 run() {  # $1 = sessions, $2 = messages
-  local t0 t1
+  local t0 t1 c0 c1
+  c0=$(cpu_snapshot)
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
   smtp-source -s "$1" -m "$2" ${SOURCE_OPTS:-} -F "$message" -f sender@example.org -t user@moat.test \
     -M client.example "127.0.0.1:$smtpd_port" >/dev/null
   t1=$(date +%s.%N)
+  c1=$(cpu_snapshot)
   drained
-  python3 -c "import sys; s=$t1-$t0; print(f'{$2/s:.1f} {1000*s*$1/$2:.2f}')"
+  python3 -c "import os; s=$t1-$t0; b0,o0,w0=map(float,'$c0'.split()); b1,o1,w1=map(float,'$c1'.split())
+print(f'{$2/s:.1f} {1000*s*$1/$2:.2f} {100*((b1-b0)-(o1-o0))/os.sysconf(\"SC_CLK_TCK\")/(w1-w0):.0f}')"
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on $milter_endpoint; $(nproc) cores shared by all"
-echo "bench-postfix: Moat pipeline ${PIPELINE:-full}; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench-postfix: Moat pipeline ${PIPELINE:-full}, $peers_desc; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 use_milter no; run 10 200 >/dev/null                    # warm-up: start Postfix's processes, fill caches
 use_milter yes; run 10 "${WARMUP_MESSAGES:-1000}" >/dev/null  # and let the daemon's JIT settle
-printf '%-10s %-5s %-8s %14s %16s\n' sessions pair milter msgs_per_s ms_per_msg
+printf '%-10s %-5s %-8s %14s %16s %12s\n' sessions pair milter msgs_per_s ms_per_msg others_cpu_%
 for s in $sessions_list; do
   : > "$work/a-$s"; : > "$work/b-$s"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s\n' "$s" "$p" none $r
-    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s\n' "$s" "$p" moat $r
+    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s %12s\n' "$s" "$p" none $r
+    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s %12s\n' "$s" "$p" moat $r
   done
   a=$(cut -d' ' -f1 "$work/a-$s" | median); b=$(cut -d' ' -f1 "$work/b-$s" | median)
-  echo "MEDIAN sessions=$s  no milter: $a msg/s   Moat: $b msg/s   Moat keeps $(python3 -c "print(f'{100*$b/$a:.0f}%')") of Postfix alone"
+  o=$(cut -d' ' -f3 "$work/a-$s" "$work/b-$s" | median)
+  echo "MEDIAN sessions=$s  no milter: $a msg/s   Moat: $b msg/s   Moat keeps $(python3 -c "print(f'{100*$b/$a:.0f}%')") of Postfix alone   (other processes: median $o % CPU of $(( $(nproc) * 100 )) %)"
 done
 if [ "$single" -gt 0 ]; then
   : > "$work/a-1"; : > "$work/b-1"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  run 1 "$single" | cut -d' ' -f2 >> "$work/a-1"
-    use_milter yes; run 1 "$single" | cut -d' ' -f2 >> "$work/b-1"
+    use_milter no;  r=$(run 1 "$single"); echo "$r" >> "$work/a-1"; printf '%-10s %-5s %-8s %14s %16s %12s\n' 1 "$p" none $r
+    use_milter yes; r=$(run 1 "$single"); echo "$r" >> "$work/b-1"; printf '%-10s %-5s %-8s %14s %16s %12s\n' 1 "$p" moat $r
   done
-  a=$(median < "$work/a-1"); b=$(median < "$work/b-1")
+  a=$(cut -d' ' -f2 "$work/a-1" | median); b=$(cut -d' ' -f2 "$work/b-1" | median)
   echo "MEDIAN one session: no milter $a ms/msg, Moat $b ms/msg, Moat adds $(python3 -c "print(f'{$b-$a:.2f}')") ms per message"
 fi
 echo "bench-postfix: Moat logged $(wc -l <"$work/moat-messages.log") messages; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+summary="$(peers_summary "$work" "$work/moat-messages.log")"
+[ -z "$summary" ] || echo "bench-postfix: $summary"
