@@ -6,37 +6,45 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Our client for one clamd: {@code zINSTREAM} over TCP or a unix socket, the content sent in
  * length-prefixed chunks (4 bytes, big-endian) and ended by a zero length. It never sends more
  * than {@link ClamdSettings#maxStreamSize()}; a longer stream is scanned up to there and reported
- * as {@link Cause#TOO_LARGE} unless that prefix is already infected. One connection per scan
- * (clamd closes it after INSTREAM); a semaphore bounds how many run at once. A watchdog closes a
- * connection that outlives its deadline, which unblocks the read on both socket kinds.
+ * as {@link Cause#TOO_LARGE} unless that prefix is already infected. Scans run in clamd sessions
+ * ({@code IDSESSION}) kept in a {@link ClamdPool} of at most {@code maxConnections}. A scan that
+ * fails on a reused connection before clamd answered is tried once more on a new connection. A
+ * watchdog closes a connection that outlives its deadline, which unblocks the read on both socket
+ * kinds; such a connection is never reused.
  */
 public final class ClamdClient implements Closeable {
-    private static final byte[] INSTREAM = "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PING = "zPING\0".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHUNK = 64 * 1024;
-    private static final int MAX_REPLY = 4096;
+    /** Below clamd's 30s defaults for IdleTimeout and CommandReadTimeout. */
+    static final Duration MAX_IDLE = Duration.ofSeconds(10);
+    /** Sessions are renewed after this many commands, so no clamd-side per-session state grows forever. */
+    static final int MAX_COMMANDS = 1000;
 
     private final ClamdEndpoint endpoint;
     private final ClamdSettings settings;
-    private final Semaphore slots;
+    private final Clock clock;
     private final Watchdog watchdog;
+    private final ClamdPool pool;
 
     public ClamdClient(ClamdEndpoint endpoint, ClamdSettings settings) {
+        this(endpoint, settings, Clock.systemUTC(), MAX_IDLE);
+    }
+
+    ClamdClient(ClamdEndpoint endpoint, ClamdSettings settings, Clock clock, Duration maxIdle) {
         this.endpoint = endpoint;
         this.settings = settings;
-        this.slots = new Semaphore(settings.maxConnections(), true);
+        this.clock = clock;
         this.watchdog = new Watchdog("clamd-watchdog " + endpoint.spec());
+        this.pool = new ClamdPool(endpoint, settings, watchdog, clock, maxIdle, MAX_COMMANDS);
     }
 
     public ClamdEndpoint endpoint() {
@@ -45,11 +53,7 @@ public final class ClamdClient implements Closeable {
 
     /** True when clamd answers PING with PONG within the timeouts. */
     public boolean ping() throws InterruptedException {
-        return call(ch -> {
-            writeFully(ch, ByteBuffer.wrap(PING));
-            String reply = readReply(ch);
-            return reply.startsWith("PONG") ? ScanResult.CLEAN : new ScanResult.Failed(Cause.ERROR, reply);
-        }) instanceof ScanResult.Clean;
+        return call((s, replay) -> s.ping()) instanceof ScanResult.Clean;
     }
 
     /**
@@ -59,114 +63,96 @@ public final class ClamdClient implements Closeable {
      */
     public ScanResult scan(InputStream content) throws IOException, InterruptedException {
         try {
-            return call(ch -> instream(ch, content));
+            return call((s, replay) -> s.instream(content, settings.maxStreamSize(), replay));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
+    /** Connections opened so far (for tests and metrics). */
+    long connectionsOpened() {
+        return pool.opened();
+    }
+
+    int idleConnections() {
+        return pool.idleCount();
+    }
+
     private ScanResult call(Exchange exchange) throws InterruptedException {
-        if (!slots.tryAcquire(settings.scanTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        Instant start = clock.instant();
+        if (!pool.enter(settings.scanTimeout())) {
             return new ScanResult.Failed(Cause.TIMEOUT, "all " + settings.maxConnections() + " connections to "
                     + endpoint.spec() + " stayed busy for " + settings.scanTimeout());
         }
-        Watchdog.Deadline deadline = null;
-        try (SocketChannel ch = SocketChannel.open(endpoint.family())) {
-            if (endpoint instanceof ClamdEndpoint.Tcp) {
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        try {
+            ClamdSession reused = pool.reuse();
+            ClamdSession.Head replay = null;
+            if (reused != null) {
+                Attempt first = attempt(reused, exchange, null, settings.scanTimeout());
+                if (first.retry().isEmpty()) {
+                    return first.result();
+                }
+                replay = first.retry().orElseThrow();
             }
-            deadline = watchdog.arm(ch, settings.connectTimeout());
-            ch.connect(endpoint.address());
-            deadline.cancel();
-            deadline = watchdog.arm(ch, settings.scanTimeout());
-            return exchange.run(ch);
+            Duration left = settings.scanTimeout().minus(Duration.between(start, clock.instant()));
+            if (left.isNegative() || left.isZero()) {
+                return timedOut(settings.scanTimeout());
+            }
+            return attempt(pool.open(), exchange, replay, left).result();
+        } catch (SocketTimeoutException e) {
+            return new ScanResult.Failed(Cause.TIMEOUT, e.getMessage());
         } catch (IOException e) {
-            if (deadline != null && deadline.fired()) {
-                return new ScanResult.Failed(Cause.TIMEOUT, endpoint.spec() + " did not answer within "
-                        + deadline.limit());
-            }
             return new ScanResult.Failed(Cause.UNAVAILABLE, endpoint.spec() + ": " + e);
         } finally {
-            if (deadline != null) {
-                deadline.cancel();
-            }
-            slots.release();
+            pool.leave();
         }
     }
 
-    private ScanResult instream(SocketChannel ch, InputStream content) throws IOException {
-        writeFully(ch, ByteBuffer.wrap(INSTREAM));
-        ByteBuffer frame = ByteBuffer.allocate(4 + CHUNK + 4);
-        long sent = 0;
-        boolean more = false;
+    /** One command on one session under one deadline; a session that failed is closed here. */
+    private Attempt attempt(ClamdSession s, Exchange exchange, ClamdSession.@Nullable Head replay, Duration limit) {
+        Watchdog.Deadline deadline = watchdog.arm(s.channel(), limit);
         try {
-            while (true) {
-                int want = (int) Math.min(CHUNK, settings.maxStreamSize() - sent);
-                int n = want == 0 ? 0 : readSource(content, frame.array(), 4, want);
-                boolean last = n < want || want == 0;
-                more = want == 0 && readSource(content, new byte[1], 0, 1) > 0;
-                // Length, data and (at the end) the zero terminator in one write: no small segments.
-                frame.clear();
-                if (n > 0) {
-                    frame.putInt(n).position(4 + n);
-                }
-                if (last) {
-                    frame.putInt(0);
-                }
-                writeFully(ch, frame.flip());
-                sent += n;
-                if (last) {
-                    break;
-                }
+            ScanResult r = exchange.run(s, replay);
+            deadline.cancel();
+            if (deadline.fired()) {
+                s.close();
+            } else {
+                pool.giveBack(s);
             }
+            return new Attempt(r, Optional.empty());
         } catch (IOException e) {
-            // clamd may hang up early (its own StreamMaxLength); its reason is usually still readable.
-            ScanResult r = ClamdReply.parse(readReply(ch));
-            if (r instanceof ScanResult.Failed f && f.cause() == Cause.UNAVAILABLE) {
-                throw e;
+            deadline.cancel();
+            s.close();
+            if (deadline.fired()) {
+                return new Attempt(timedOut(limit), Optional.empty());
             }
-            return r;
-        }
-        ScanResult r = ClamdReply.parse(readReply(ch));
-        if (more && r instanceof ScanResult.Clean) {
-            return new ScanResult.Failed(Cause.TOO_LARGE, "stream longer than " + settings.maxStreamSize()
-                    + " bytes; only that much was scanned");
-        }
-        return r;
-    }
-
-    private static int readSource(InputStream in, byte[] buf, int off, int want) {
-        try {
-            return in.readNBytes(buf, off, want);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ScanResult failed = new ScanResult.Failed(Cause.UNAVAILABLE, endpoint.spec() + ": " + e);
+            boolean retry = replay == null && s.commands() > 1 && !s.answered();
+            return new Attempt(failed, retry ? s.head() : Optional.empty());
+        } catch (RuntimeException e) {
+            deadline.cancel();
+            s.close();
+            throw e;
         }
     }
 
-    private static void writeFully(SocketChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
+    private ScanResult timedOut(Duration limit) {
+        return new ScanResult.Failed(Cause.TIMEOUT, endpoint.spec() + " did not answer within " + limit);
     }
 
-    private static String readReply(SocketChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(MAX_REPLY);
-        while (b.hasRemaining()) {
-            int n = ch.read(b);
-            if (n < 0 || (b.position() > 0 && b.get(b.position() - 1) == 0)) {
-                break;
-            }
-        }
-        return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII);
-    }
-
+    /** Closes every connection, ending idle sessions politely, and stops the watchdog. */
     @Override
     public void close() {
+        pool.close();
         watchdog.close();
+    }
+
+    /** The outcome of one attempt, and what a retry must replay when one is allowed. */
+    private record Attempt(ScanResult result, Optional<ClamdSession.Head> retry) {
     }
 
     @FunctionalInterface
     private interface Exchange {
-        ScanResult run(SocketChannel ch) throws IOException;
+        ScanResult run(ClamdSession s, ClamdSession.@Nullable Head replay) throws IOException;
     }
 }
