@@ -30,16 +30,20 @@ public final class Clamd implements AutoCloseable {
     public static final String CUSTOM_NAME = "Moat.Test.Custom.UNOFFICIAL";
     public static final String EICAR_NAME = "Moat.Test.EICAR.UNOFFICIAL";
 
-    private final Process process;
+    private Process process;
     private final ClamdEndpoint tcp;
     private final ClamdEndpoint unix;
     private final Path log;
+    private final List<String> command;
+    private final Path dir;
 
-    private Clamd(Process process, ClamdEndpoint tcp, ClamdEndpoint unix, Path log) {
+    private Clamd(Process process, ClamdEndpoint tcp, ClamdEndpoint unix, Path log, List<String> command, Path dir) {
         this.process = process;
         this.tcp = tcp;
         this.unix = unix;
         this.log = log;
+        this.command = command;
+        this.dir = dir;
     }
 
     /** The EICAR test file, put together here so no scanner trips over this source file. */
@@ -84,11 +88,33 @@ public final class Clamd implements AutoCloseable {
         Files.write(conf, List.of("Foreground yes", "TCPSocket " + port, "TCPAddr 127.0.0.1", "LocalSocket " + socket,
                 "DatabaseDirectory " + db, "StreamMaxLength " + streamMaxLength, "LogFile " + log,
                 "MaxThreads 4", "Bytecode no", "OfficialDatabaseOnly no"));
-        Process p = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("clamd.out").toFile()).start();
-        Clamd clamd = new Clamd(p, new ClamdEndpoint.Tcp("127.0.0.1", port), new ClamdEndpoint.Unix(socket), log);
+        List<String> command = List.of(binary.toString(), "-c", conf.toString());
+        Clamd clamd = new Clamd(launch(command, dir), new ClamdEndpoint.Tcp("127.0.0.1", port),
+                new ClamdEndpoint.Unix(socket), log, command, dir);
         clamd.awaitPong(dir);
         return clamd;
+    }
+
+    private static Process launch(List<String> command, Path dir) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("clamd.out").toFile())).start();
+    }
+
+    /** Stops clamd (SIGTERM) and starts it again on the same sockets; waits until it answers. */
+    public void restart() throws IOException, InterruptedException {
+        close();
+        process = launch(command, dir);
+        awaitPong(dir);
+    }
+
+    /** Kills clamd with SIGKILL: no goodbye on its sockets, the unix socket file stays behind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Freezes (SIGSTOP) or thaws (SIGCONT) clamd: a hung scanner that still holds its sockets. */
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     private static Optional<Path> binary() {
