@@ -173,4 +173,35 @@ class ClamdPoolTest {
             assertThat(c.connectionsOpened()).isEqualTo(2);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aReusedConnectionThatDiesBeforeClamdAnswersIsRetriedOnceOnANewOne() throws Exception {
+        try (Clamd clamd = Clamd.start(dir, "1M");
+             CuttingProxy proxy = new CuttingProxy(((ClamdEndpoint.Tcp) clamd.tcp()).port());
+             ClamdClient c = new ClamdClient(proxy.endpoint(), settings(Duration.ofSeconds(10), 2))) {
+            assertThat(scan(c, "first\n".getBytes())).isEqualTo(ScanResult.CLEAN);
+            proxy.dropOnNextCommand();
+
+            assertThat(scan(c, Clamd.eicar())).isEqualTo(EICAR);
+            assertThat(c.connectionsOpened()).isEqualTo(2);
+            assertThat(scan(c, Clamd.CUSTOM)).isEqualTo(CUSTOM);
+            assertThat(c.connectionsOpened()).isEqualTo(2);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConnectionThatDiesAfterClamdBeganToAnswerIsNotRetried() throws Exception {
+        try (Clamd clamd = Clamd.start(dir, "1M");
+             CuttingProxy proxy = new CuttingProxy(((ClamdEndpoint.Tcp) clamd.tcp()).port());
+             ClamdClient c = new ClamdClient(proxy.endpoint(), settings(Duration.ofSeconds(10), 2))) {
+            assertThat(scan(c, "first\n".getBytes())).isEqualTo(ScanResult.CLEAN);
+            proxy.cutAfterFirstReplyByte();
+
+            assertThat(scan(c, Clamd.eicar())).isInstanceOfSatisfying(ScanResult.Failed.class,
+                    f -> assertThat(f.cause()).isIn(ScanResult.Cause.UNAVAILABLE, ScanResult.Cause.ERROR));
+            assertThat(c.connectionsOpened()).isEqualTo(1);
+            assertThat(c.idleConnections()).isZero();
+            assertThat(scan(c, Clamd.eicar())).isEqualTo(EICAR);
+        }
+    }
 }
