@@ -86,7 +86,7 @@ public final class ClamdClient implements Closeable {
         }
         try {
             ClamdSession reused = pool.reuse();
-            ClamdSession.Head replay = null;
+            ClamdStream.Head replay = null;
             if (reused != null) {
                 Attempt first = attempt(reused, exchange, null, settings.scanTimeout());
                 if (first.retry().isEmpty()) {
@@ -109,7 +109,7 @@ public final class ClamdClient implements Closeable {
     }
 
     /** One command on one session under one deadline; a session that failed is closed here. */
-    private Attempt attempt(ClamdSession s, Exchange exchange, ClamdSession.@Nullable Head replay, Duration limit) {
+    private Attempt attempt(ClamdSession s, Exchange exchange, ClamdStream.@Nullable Head replay, Duration limit) {
         Watchdog.Deadline deadline = watchdog.arm(s.channel(), limit);
         try {
             ScanResult r = exchange.run(s, replay);
@@ -148,11 +148,11 @@ public final class ClamdClient implements Closeable {
     }
 
     /** The outcome of one attempt, and what a retry must replay when one is allowed. */
-    private record Attempt(ScanResult result, Optional<ClamdSession.Head> retry) {
+    private record Attempt(ScanResult result, Optional<ClamdStream.Head> retry) {
     }
 
     @FunctionalInterface
     private interface Exchange {
-        ScanResult run(ClamdSession s, ClamdSession.@Nullable Head replay) throws IOException;
+        ScanResult run(ClamdSession s, ClamdStream.@Nullable Head replay) throws IOException;
     }
 }
