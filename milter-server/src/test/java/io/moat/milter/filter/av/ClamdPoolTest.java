@@ -204,4 +204,21 @@ class ClamdPoolTest {
             assertThat(scan(c, Clamd.eicar())).isEqualTo(EICAR);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "unix"})
+    void closeEndsTheIdleSessions(String kind) throws Exception {
+        try (Clamd clamd = Clamd.start(dir, "1M")) {
+            ClamdClient c = new ClamdClient(endpoint(clamd, kind), settings(Duration.ofSeconds(10), 2));
+            assertThat(scan(c, Clamd.eicar())).isEqualTo(EICAR);
+            assertThat(c.idleConnections()).isEqualTo(1);
+
+            c.close();
+
+            assertThat(c.idleConnections()).isZero();
+            try (ClamdClient other = new ClamdClient(endpoint(clamd, kind), settings(Duration.ofSeconds(10), 2))) {
+                assertThat(other.ping()).isTrue();
+            }
+        }
+    }
 }
