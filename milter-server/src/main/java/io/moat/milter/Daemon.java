@@ -158,7 +158,11 @@ public final class Daemon implements Closeable {
         }
         LOG.info("moat-milter ready: {} filters, max message size {} bytes, {} connections at most",
                 filters.size(), config.maxMessageSize(), config.maxConnections());
-        return new Daemon(config, milter, rules, resources, metrics);
+        // Filters holding connections (the clamd pools) close after the last message, before the store.
+        List<AutoCloseable> owned = new ArrayList<>();
+        filters.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(owned::add);
+        owned.addAll(resources);
+        return new Daemon(config, milter, rules, owned, metrics);
     }
 
     private static MessageRecorder both(MessageRecorder first, MessageRecorder second) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Postfix, so a mix is tempfailed whole: the sender retries, nobody gets it unscanned against
  * their policy, and nothing is lost or delivered twice.
  */
-public final class AntivirusFilter implements Filter {
+public final class AntivirusFilter implements Filter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AntivirusFilter.class);
     static final SmtpReply UNAVAILABLE = SmtpReply.tempfail("Virus scanner unavailable, try again later");
     /**
@@ -168,5 +168,11 @@ public final class AntivirusFilter implements Filter {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while scanning");
         }
+    }
+
+    /** Ends the idle clamd sessions of every engine. */
+    @Override
+    public void close() {
+        engines.forEach(ClamdClient::close);
     }
 }
