@@ -8,9 +8,15 @@ import java.util.regex.Pattern;
 public sealed interface Rule {
     String name();
 
-    /** {@code header NAME Field[:mod] =~ /re/} (or {@code !~}), with an optional if-unset value. */
-    record HeaderTest(String name, HeaderSelector selector, Pattern pattern, boolean negated, String ifUnset)
-            implements Rule {
+    /**
+     * {@code header NAME Field[:mod] =~ /re/} (or {@code !~}), with an optional if-unset value;
+     * the pattern cannot match a value that contains none of {@code literals} (empty: unknown).
+     */
+    record HeaderTest(String name, HeaderSelector selector, Pattern pattern, boolean negated, String ifUnset,
+            List<String> literals, boolean literalsIgnoreCase) implements Rule {
+        public HeaderTest {
+            literals = List.copyOf(literals);
+        }
     }
 
     /** {@code header NAME exists:Field}. */
