@@ -88,6 +88,9 @@ public final class RuleEvaluator {
         if (shortcuts && !t.leading().isEmpty() && searched.length() == text.length()) {
             return LeadingMatch.count(matcher, searched, t.leading(), max);
         }
+        if (shortcuts && !t.start().isAny()) {
+            return LeadingMatch.count(matcher, text, t.start(), max);
+        }
         int n = 0;
         while (n < max && matcher.find()) {
             n++;

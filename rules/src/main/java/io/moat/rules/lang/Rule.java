@@ -26,10 +26,11 @@ public sealed interface Rule {
     /**
      * {@code body}, {@code rawbody}, {@code full} or {@code uri}: a pattern over one of the
      * message's texts, skipped when the text contains none of {@code literals}, and tried only
-     * where one of {@code leading} occurs when that is known (each empty: no shortcut).
+     * where one of {@code leading} occurs when that is known (each empty: no shortcut), else only
+     * where a character of {@code start} occurs.
      */
     record TextTest(String name, Target target, Pattern pattern, List<String> literals, List<String> leading,
-            boolean literalsIgnoreCase) implements Rule {
+            boolean literalsIgnoreCase, StartChars start) implements Rule {
         public TextTest {
             literals = List.copyOf(literals);
             leading = List.copyOf(leading);

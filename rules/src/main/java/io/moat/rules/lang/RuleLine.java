@@ -89,7 +89,8 @@ final class RuleLine {
         };
         return switch (PerlRegex.translate(re.body(), re.flags())) {
             case RegexTranslation.Translated t -> new Statement.Define(new Rule.TextTest(
-                    name, target, t.pattern(), t.requiredLiterals(), t.leadingLiterals(), t.literalsIgnoreCase()));
+                    name, target, t.pattern(), t.requiredLiterals(), t.leadingLiterals(), t.literalsIgnoreCase(),
+                    t.start()));
             case RegexTranslation.Untranslatable u -> new Statement.Skip(new Unsupported(name, file, line, u.reason()));
         };
     }
