@@ -19,14 +19,12 @@ final class LeadingMatch {
     /**
      * @param searched the text the literals are looked up in (the text lower-cased when the
      *     pattern ignores case), of the same length as the matcher's input
+     * @param first where each leading literal first occurs in {@code searched}, -1 if it does not
      */
-    static int count(Matcher matcher, String searched, List<String> leading, int max) {
+    static int count(Matcher matcher, String searched, List<String> leading, int[] first, int max) {
         int length = searched.length();
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        int[] next = new int[leading.size()];
-        for (int k = 0; k < next.length; k++) {
-            next[k] = searched.indexOf(leading.get(k));
-        }
+        int[] next = first.clone();
         int n = 0;
         int from = 0;
         while (n < max) {

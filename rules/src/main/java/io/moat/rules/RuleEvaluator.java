@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a compiled {@link RuleSet} over a message. Each text is lower-cased at most once (for
- * the literal prefilter) and each header value read once. A rule whose regex blows the stack on
+ * the literal prefilter) and scanned once for all rules' literals ({@link LiteralIndex}), and
+ * each header value read once. A rule whose regex blows the stack on
  * hostile input counts as not hit. Stateless: one instance serves all threads.
  */
 public final class RuleEvaluator {
     private final RuleSet rules;
     private final boolean shortcuts;
+    private final LiteralIndex literals;
 
     public RuleEvaluator(RuleSet rules) {
         this(rules, true);
@@ -33,16 +35,19 @@ public final class RuleEvaluator {
     RuleEvaluator(RuleSet rules, boolean shortcuts) {
         this.rules = rules;
         this.shortcuts = shortcuts;
+        this.literals = new LiteralIndex(rules.rules());
     }
 
     /** The rules that hit and how often, starting from {@code preset} symbols (for metas to read). */
     public Map<String, Integer> hits(Message message, Map<String, Integer> preset) {
         Texts texts = new Texts(message);
         Map<String, Integer> hits = new LinkedHashMap<>(preset);
-        for (Rule rule : rules.rules()) {
+        List<Rule> all = rules.rules();
+        for (int i = 0; i < all.size(); i++) {
+            Rule rule = all.get(i);
             int n;
             try {
-                n = count(rule, message, texts, hits);
+                n = count(rule, i, message, texts, hits);
             } catch (StackOverflowError | RuntimeException e) {
                 n = 0;
             }
@@ -53,7 +58,7 @@ public final class RuleEvaluator {
         return hits;
     }
 
-    private int count(Rule rule, Message m, Texts texts, Map<String, Integer> hits) {
+    private int count(Rule rule, int i, Message m, Texts texts, Map<String, Integer> hits) {
         return switch (rule) {
             case Rule.Exists e -> m.headers().has(e.field()) ? 1 : 0;
             case Rule.HeaderTest h -> {
@@ -62,12 +67,12 @@ public final class RuleEvaluator {
                 boolean found = mayMatch(h, texts, v) && h.pattern().matcher(value).find();
                 yield found != h.negated() ? 1 : 0;
             }
-            case Rule.TextTest t -> text(t, m, texts);
+            case Rule.TextTest t -> text(t, i, m, texts);
             case Rule.Meta meta -> meta.expression().value(s -> hits.getOrDefault(s, 0)) != 0 ? 1 : 0;
         };
     }
 
-    private int text(Rule.TextTest t, Message m, Texts texts) {
+    private int text(Rule.TextTest t, int i, Message m, Texts texts) {
         int max = rules.maxHits(t.name());
         if (t.target() == Rule.Target.URI) {
             int n = 0;
@@ -78,15 +83,16 @@ public final class RuleEvaluator {
             }
             return n;
         }
-        if (shortcuts && !t.literals().isEmpty()
-                && !containsAny(texts.text(t.target(), t.literalsIgnoreCase()), t.literals())) {
+        String searched = texts.text(t.target(), t.literalsIgnoreCase());
+        boolean indexed = shortcuts && !(t.literals().isEmpty() && t.leading().isEmpty());
+        int[] first = indexed ? texts.firstOccurrences(t, literals) : new int[0];
+        if (shortcuts && !t.literals().isEmpty() && !literals.anyRequired(i, first)) {
             return 0;
         }
         String text = texts.text(t.target(), false);
         Matcher matcher = t.pattern().matcher(text);
-        String searched = texts.text(t.target(), t.literalsIgnoreCase());
         if (shortcuts && !t.leading().isEmpty() && searched.length() == text.length()) {
-            return LeadingMatch.count(matcher, searched, t.leading(), max);
+            return LeadingMatch.count(matcher, searched, t.leading(), literals.leadingStarts(i, first), max);
         }
         if (shortcuts && !t.start().isAny()) {
             return LeadingMatch.count(matcher, text, t.start(), max);
@@ -124,6 +130,7 @@ public final class RuleEvaluator {
         private final Message m;
         private final Map<Object, String> cache = new HashMap<>();
         private final Map<HeaderSelector, String> lowerHeaders = new HashMap<>();
+        private final int[][] first = new int[LiteralIndex.keys()][];
 
         Texts(Message m) {
             this.m = m;
@@ -145,6 +152,15 @@ public final class RuleEvaluator {
             String v = HeaderValues.read(m, s);
             cache.put(s, v);
             return v;
+        }
+
+        /** Where each literal of the rule's text first occurs, that text scanned once per message. */
+        int[] firstOccurrences(Rule.TextTest t, LiteralIndex index) {
+            int key = LiteralIndex.key(t);
+            if (first[key] == null) {
+                first[key] = index.scan(key).firstOccurrences(text(t.target(), t.literalsIgnoreCase()));
+            }
+            return first[key];
         }
 
         String lowerHeader(HeaderSelector s, String value) {
