@@ -2,6 +2,7 @@
 package io.moat.rules.lang;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The characters a match of a Java regular expression can start with, read from its first
@@ -15,9 +16,9 @@ public final class StartChars {
     public static final StartChars ANY = new StartChars(null);
     private static final int TABLE = 256;
 
-    private final boolean @org.jspecify.annotations.Nullable [] table;
+    private final boolean @Nullable [] table;
 
-    private StartChars(boolean @org.jspecify.annotations.Nullable [] table) {
+    private StartChars(boolean @Nullable [] table) {
         this.table = table;
     }
 
