@@ -28,6 +28,17 @@ final class FirstAtoms {
         }
     }
 
+    /** Whether the expression has no {@code |} outside groups (so its first atom starts every match). */
+    static boolean oneBranch(String regex) {
+        FirstAtoms p = new FirstAtoms(regex);
+        try {
+            p.scan(true);
+            return p.i == regex.length();
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
     /** The first atoms of an expression, and whether it can match the empty string. */
     private record First(String parts, boolean nullable) {
         static final First EMPTY = new First("", true);

@@ -21,6 +21,15 @@ class StartCharsTest {
     }
 
     @Test
+    void aLeadingWordBoundarySkipsPositionsInsideWords() {
+        assertThat(of("\\bfree").next("carefree free", 0)).isEqualTo(9);
+        assertThat(of("\\bfree|fr").next("carefree free", 0)).isEqualTo(4);
+        assertThat(of("\\b(?:free|[0-9])").next("x9 9", 0)).isEqualTo(3);
+        assertThat(of("\\b(?:free|\\$)").next("carefree", 0)).isEqualTo(4);
+        assertThat(of("\\bfree").next("caf\u00e9free", 0)).isEqualTo(4);
+    }
+
+    @Test
     void optionalAtomsAddTheNextOne() {
         StartChars s = of("(?:\\b|\\s)[_\\W]{0,3}v[_\\W]?x");
         assertThat(s.next("abc v", 0)).isEqualTo(3);
