@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.rules;
 
+import io.moat.rules.lang.StartChars;
 import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * Counts matches of a pattern whose every match starts with one of a few literals, by trying
- * it anchored ({@link Matcher#lookingAt()}) only where a literal occurs. Transparent bounds let
+ * Counts matches of a pattern whose every match starts with one of a few literals, or with one
+ * of a few characters, by trying it anchored ({@link Matcher#lookingAt()}) only where one
+ * occurs, as {@link Matcher#find()} would from left to right. Transparent bounds let
  * {@code \b} and lookbehind see the text before the try position; anchoring bounds are off so
  * {@code ^} keeps its meaning.
  */
@@ -17,14 +19,12 @@ final class LeadingMatch {
     /**
      * @param searched the text the literals are looked up in (the text lower-cased when the
      *     pattern ignores case), of the same length as the matcher's input
+     * @param first where each leading literal first occurs in {@code searched}, -1 if it does not
      */
-    static int count(Matcher matcher, String searched, List<String> leading, int max) {
+    static int count(Matcher matcher, String searched, List<String> leading, int[] first, int max) {
         int length = searched.length();
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
-        int[] next = new int[leading.size()];
-        for (int k = 0; k < next.length; k++) {
-            next[k] = searched.indexOf(leading.get(k));
-        }
+        int[] next = first.clone();
         int n = 0;
         int from = 0;
         while (n < max) {
@@ -46,6 +46,24 @@ final class LeadingMatch {
                 from = Math.max(matcher.end(), at + 1);
             } else {
                 from = at + 1;
+            }
+        }
+        return n;
+    }
+
+    /** Counts the matches of a pattern that is not empty and can only start with one of {@code start}. */
+    static int count(Matcher matcher, String text, StartChars start, int max) {
+        int length = text.length();
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = 0;
+        int at = start.next(text, 0);
+        while (n < max && at >= 0) {
+            matcher.region(at, length);
+            if (matcher.lookingAt()) {
+                n++;
+                at = start.next(text, Math.max(matcher.end(), at + 1));
+            } else {
+                at = start.next(text, at + 1);
             }
         }
         return n;

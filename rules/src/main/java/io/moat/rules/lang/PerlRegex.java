@@ -43,7 +43,7 @@ public final class PerlRegex {
             boolean comments = (flags & Pattern.COMMENTS) != 0;
             List<String> required = usable(comments ? List.of() : RequiredLiterals.of(java), ci);
             List<String> leading = usable(comments ? List.of() : LeadingLiterals.of(java), ci);
-            return new RegexTranslation.Translated(p, required, leading, ci);
+            return new RegexTranslation.Translated(p, required, leading, ci, StartChars.of(java, flags));
         } catch (PatternSyntaxException e) {
             return new RegexTranslation.Untranslatable(perl, "Java rejects it: " + e.getDescription() + " near index " + e.getIndex());
         }

@@ -9,10 +9,10 @@ public sealed interface RegexTranslation {
     /**
      * A working Java pattern, plus literals one of which every match must contain and literals
      * one of which every match starts with (each empty if none are known), lower-cased when the
-     * pattern ignores case.
+     * pattern ignores case, and the characters a match can start with.
      */
     record Translated(Pattern pattern, List<String> requiredLiterals, List<String> leadingLiterals,
-            boolean literalsIgnoreCase) implements RegexTranslation {
+            boolean literalsIgnoreCase, StartChars start) implements RegexTranslation {
         public Translated {
             requiredLiterals = List.copyOf(requiredLiterals);
             leadingLiterals = List.copyOf(leadingLiterals);

@@ -67,7 +67,8 @@ final class RuleLine {
         }
         return switch (PerlRegex.translate(re.body(), re.flags())) {
             case RegexTranslation.Translated t -> new Statement.Define(new Rule.HeaderTest(
-                    name, selector, t.pattern(), m.group(2).equals("!~"), ifUnset));
+                    name, selector, t.pattern(), m.group(2).equals("!~"), ifUnset, t.requiredLiterals(),
+                    t.literalsIgnoreCase()));
             case RegexTranslation.Untranslatable u -> new Statement.Skip(new Unsupported(name, file, line, u.reason()));
         };
     }
@@ -88,7 +89,8 @@ final class RuleLine {
         };
         return switch (PerlRegex.translate(re.body(), re.flags())) {
             case RegexTranslation.Translated t -> new Statement.Define(new Rule.TextTest(
-                    name, target, t.pattern(), t.requiredLiterals(), t.leadingLiterals(), t.literalsIgnoreCase()));
+                    name, target, t.pattern(), t.requiredLiterals(), t.leadingLiterals(), t.literalsIgnoreCase(),
+                    t.start()));
             case RegexTranslation.Untranslatable u -> new Statement.Skip(new Unsupported(name, file, line, u.reason()));
         };
     }
