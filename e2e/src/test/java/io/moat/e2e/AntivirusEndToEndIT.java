@@ -32,15 +32,14 @@ class AntivirusEndToEndIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
-    private static ClamdInstance clamd;
+    private static ScanningGateway scanning;
     private static Gateway gateway;
     private static MoatCli moat;
 
     @BeforeAll
     static void startGateway() {
-        Prerequisites.requireRoot();
-        clamd = ClamdInstance.start(dir);
-        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("message"));
+        scanning = ScanningGateway.start(dir, "message", "");
+        gateway = scanning.gateway();
         moat = MoatCli.fromBuild();
         String config = gateway.config().toString();
         moat.ok("domain", "add", "held.example", "--config", config);
@@ -51,11 +50,8 @@ class AntivirusEndToEndIT {
 
     @AfterAll
     static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (clamd != null) {
-            clamd.close();
+        if (scanning != null) {
+            scanning.close();
         }
     }
 

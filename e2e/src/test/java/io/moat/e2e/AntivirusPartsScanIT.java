@@ -27,23 +27,19 @@ class AntivirusPartsScanIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
-    private static ClamdInstance clamd;
+    private static ScanningGateway scanning;
     private static Gateway gateway;
 
     @BeforeAll
     static void startGateway() {
-        Prerequisites.requireRoot();
-        clamd = ClamdInstance.start(dir);
-        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("parts"));
+        scanning = ScanningGateway.start(dir, "parts", "");
+        gateway = scanning.gateway();
     }
 
     @AfterAll
     static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (clamd != null) {
-            clamd.close();
+        if (scanning != null) {
+            scanning.close();
         }
     }
 

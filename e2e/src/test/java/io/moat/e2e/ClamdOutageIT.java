@@ -37,16 +37,15 @@ class ClamdOutageIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
+    private static ScanningGateway scanning;
     private static ClamdInstance clamd;
     private static Gateway gateway;
     private static int metricsPort;
 
     @BeforeAll
     static void startGateway() {
-        Prerequisites.requireRoot();
-        clamd = ClamdInstance.start(dir);
         metricsPort = InstancePorts.freePort();
-        gateway = Gateway.start(dir, Gateway.MilterSocket.INET, clamd.antivirusConfig("message") + """
+        scanning = ScanningGateway.start(dir, "message", """
                 envelope:
                   domains:
                     open.example:
@@ -54,15 +53,14 @@ class ClamdOutageIT {
                 metrics:
                   listen: 127.0.0.1:%d
                 """.formatted(metricsPort));
+        clamd = scanning.clamd();
+        gateway = scanning.gateway();
     }
 
     @AfterAll
     static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (clamd != null) {
-            clamd.close();
+        if (scanning != null) {
+            scanning.close();
         }
     }
 
