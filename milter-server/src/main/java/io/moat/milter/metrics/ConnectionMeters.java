@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.moat.milter.transport.MilterServer;
 
-/** The MTA connections the milter server serves now and has accepted since it started. */
+/** The MTA connections the milter server serves now, has accepted, and has refused since it started. */
 public final class ConnectionMeters implements MeterBinder {
     private final MilterServer server;
 
@@ -22,6 +22,9 @@ public final class ConnectionMeters implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder("moat.connections.accepted", server, MilterServer::acceptedConnections)
                 .description("MTA connections accepted and served (those refused at the connection limit are not counted)")
+                .register(registry);
+        FunctionCounter.builder("moat.connections.refused", server, MilterServer::refusedConnections)
+                .description("MTA connections closed at once: connections.max reached, or shutting down (Postfix tempfails them)")
                 .register(registry);
     }
 }

@@ -50,6 +50,7 @@ public final class MilterServer implements Closeable {
     private final List<SocketAddress> bound = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean stopping;
 
     public MilterServer(ServerSettings settings, EngineSettings engine) {
@@ -157,6 +158,7 @@ public final class MilterServer implements Closeable {
 
     private void admit(MilterConnection c, EngineSettings engine) {
         if (stopping || !permits.tryAcquire()) {
+            refused.incrementAndGet();
             LOG.warn("refusing connection from {}: {}", c.peer(),
                     stopping ? "shutting down" : "limit of " + settings.maxConnections() + " connections reached");
             c.close();
@@ -181,6 +183,11 @@ public final class MilterServer implements Closeable {
     /** How many connections were accepted and served since the start (refused ones not counted): a metric. */
     public long acceptedConnections() {
         return ids.get();
+    }
+
+    /** How many connections were closed at once, at the connection limit or while shutting down: a metric. */
+    public long refusedConnections() {
+        return refused.get();
     }
 
     /**

@@ -99,6 +99,7 @@ class MetricsDaemonTest {
         assertThat(delta(before, after, "moat_antivirus_scans_total", "result", "unavailable")).isZero();
         assertThat(delta(before, after, "moat_antivirus_fail_open_total")).isZero();
         assertThat(delta(before, after, "moat_connections_accepted_total")).isEqualTo(2);
+        assertThat(delta(before, after, "moat_connections_refused_total")).isZero();
         assertThat(after.value("moat_connections_open")).isZero();
     }
 

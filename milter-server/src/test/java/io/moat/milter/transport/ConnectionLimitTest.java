@@ -31,6 +31,8 @@ class ConnectionLimitTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             }
             assertThat(daemon.daemon().server().activeConnections()).isEqualTo(2);
+            assertThat(daemon.daemon().server().refusedConnections()).isEqualTo(1);
+            assertThat(daemon.daemon().server().acceptedConnections()).isEqualTo(2);
 
             first.send(new Command.Quit());
             assertThat(first.awaitEnd(Duration.ofSeconds(5))).isEqualTo(Ending.CLOSED);
