@@ -108,15 +108,11 @@ public final class Daemon implements Closeable {
         StoreMessageLog messageLog = new StoreMessageLog(store.messageLog(), 100_000);
         PolicySource policies = new StorePolicySource(store.policies(), new ConfiguredPolicySource(config),
                 config.bannedTypes(), Duration.ofSeconds(5));
-        MessageRecorder both = r -> {
-            recorder.record(r);
-            messageLog.record(r);
-        };
         RetentionJob retention = RetentionJob.start(store, config.store(), clock);
         MailboxDirectory directory = new StoreMailboxDirectory(store, new ConfiguredMailboxDirectory(config.envelope()),
                 config.envelope().recipientDelimiter(), Duration.ofSeconds(5));
         return start(config, policies, new StoreQuarantineSink(store.quarantine()), directory,
-                () -> StoreTokenStore.snapshot(store.bayes()), clock, ticker, both,
+                () -> StoreTokenStore.snapshot(store.bayes()), clock, ticker, both(recorder, messageLog),
                 List.of(retention, messageLog, store), List.of(new MessageLogMeters(messageLog)));
     }
 

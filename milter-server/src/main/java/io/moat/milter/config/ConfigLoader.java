@@ -113,7 +113,7 @@ public final class ConfigLoader {
                     RblSection.read(top.child("rbl")), EnvelopeSection.read(top.child("envelope")), headers.bool("enabled", true),
                     ContentSections.limits(top.child("content")), ContentSections.banned(top.child("content")),
                     ContentSections.antivirus(top.child("antivirus")), top.child("content").bool("enabled", true),
-                    noReply(proto), metrics(top.child("metrics")));
+                    proto.choice("no-reply", NoReply.class, "all"), metrics(top.child("metrics")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -128,16 +128,6 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw metrics.error("listen", e.getMessage());
         }
-    }
-
-    private static NoReply noReply(ConfigNode proto) throws ConfigException {
-        String v = proto.string("no-reply", "all");
-        for (NoReply n : NoReply.values()) {
-            if (n.name().equalsIgnoreCase(v)) {
-                return n;
-            }
-        }
-        throw proto.error("no-reply", "expected none, unix or all, got \"" + v + "\"");
     }
 
     private static RulesSettings rules(ConfigNode top) throws ConfigException {

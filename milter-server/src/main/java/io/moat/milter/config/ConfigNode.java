@@ -79,6 +79,20 @@ final class ConfigNode {
         return v.asText().strip();
     }
 
+    /** One of an enum's constants, written lower case with dashes ({@code ON_TOO_LARGE} as {@code on-too-large}). */
+    <E extends Enum<E>> E choice(String k, Class<E> type, String dflt) throws ConfigException {
+        String v = string(k, dflt);
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            names.add(name);
+            if (name.equals(v.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw error(k, "expected one of " + String.join(", ", names) + ", got \"" + v + "\"");
+    }
+
     boolean bool(String k, boolean dflt) throws ConfigException {
         if (!has(k)) {
             return dflt;

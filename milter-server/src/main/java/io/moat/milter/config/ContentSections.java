@@ -62,8 +62,8 @@ final class ContentSections {
             throw n.error("max-stream-size", "must be between 1 byte and 4GiB (clamd's StreamMaxLength limit)");
         }
         ClamdSettings clamd = new ClamdSettings(connect, scan, stream, n.integer("max-connections", d.maxConnections(), 1, 10_000));
-        return new AntivirusSettings(engines, choice(n, "scan", AntivirusSettings.ScanMode.class, "message"), clamd,
-                bool(n, "fail-open", false), choice(n, "on-too-large", AntivirusSettings.TooLarge.class, "unchecked"));
+        return new AntivirusSettings(engines, n.choice("scan", AntivirusSettings.ScanMode.class, "message"), clamd,
+                bool(n, "fail-open", false), n.choice("on-too-large", AntivirusSettings.TooLarge.class, "unchecked"));
     }
 
     private static Duration positive(ConfigNode n, String key, Duration dflt) throws ConfigException {
@@ -81,18 +81,5 @@ final class ContentSections {
             case "false" -> false;
             default -> throw n.error(key, "expected true or false, got \"" + v + "\"");
         };
-    }
-
-    private static <E extends Enum<E>> E choice(ConfigNode n, String key, Class<E> type, String dflt) throws ConfigException {
-        String v = n.string(key, dflt);
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            names.add(name);
-            if (name.equals(v.toLowerCase(Locale.ROOT))) {
-                return e;
-            }
-        }
-        throw n.error(key, "expected one of " + String.join(", ", names) + ", got \"" + v + "\"");
     }
 }

@@ -7,6 +7,7 @@ import io.moat.milter.protocol.MacroStage;
 import io.moat.milter.protocol.ProtocolException;
 import io.moat.milter.protocol.ProtocolFlag;
 import io.moat.milter.protocol.Response;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,10 @@ import java.util.Set;
 public final class Negotiator {
     public static final int MIN_VERSION = 2;
     public static final int MAX_VERSION = 6;
+
+    private static final Set<ProtocolFlag> NO_REPLY_STEPS = EnumSet.of(ProtocolFlag.SMFIP_NR_CONN,
+            ProtocolFlag.SMFIP_NR_HELO, ProtocolFlag.SMFIP_NR_MAIL, ProtocolFlag.SMFIP_NR_RCPT, ProtocolFlag.SMFIP_NR_DATA,
+            ProtocolFlag.SMFIP_NR_UNKN, ProtocolFlag.SMFIP_NR_HDR, ProtocolFlag.SMFIP_NR_EOH, ProtocolFlag.SMFIP_NR_BODY);
 
     private final Set<ActionFlag> wantedActions;
     private final Set<ProtocolFlag> wantedFlags;
@@ -67,7 +72,7 @@ public final class Negotiator {
 
     /** Whether this negotiator asks for any step without reply. */
     public boolean asksNoReply() {
-        return wantedFlags.stream().anyMatch(f -> f.name().startsWith("SMFIP_NR_"));
+        return !Collections.disjoint(wantedFlags, NO_REPLY_STEPS);
     }
 
     public Negotiated negotiate(Command.OptNeg offer) throws ProtocolException {
