@@ -65,6 +65,25 @@ class NoReplyTest {
         }
     }
 
+    @Test
+    void garbageAfterUnansweredStepsClosesTheConnectionAndTheNextSessionIsServed() throws Exception {
+        String yaml = "listen: [\"inet:127.0.0.1:0\"]\nprotocol:\n  no-reply: all\n";
+        try (TestDaemon daemon = TestDaemon.start(dir, yaml)) {
+            try (MilterTestClient bad = daemon.connect()) {
+                bad.negotiate(MilterTestClient.POSTFIX_OFFER);
+                bad.send(new Command.Connect("c.example.org", Command.Family.SMFIA_INET, 25000, "192.0.2.9"));
+                byte[] garbage = new byte[2000];
+                new java.util.Random(20261124).nextBytes(garbage);
+                bad.sendRaw(garbage);
+                assertThat(bad.awaitEnd(java.time.Duration.ofSeconds(5))).isEqualTo(MilterTestClient.Ending.CLOSED);
+            }
+            try (MilterTestClient good = daemon.connect()) {
+                good.negotiate(MilterTestClient.POSTFIX_OFFER);
+                assertThat(sendWithoutWaiting(good, "hello\r\n")).last().isEqualTo(new Response.Continue());
+            }
+        }
+    }
+
     /** Every step the MTA need not wait for is sent without reading; only MAIL, RCPT and EOM are awaited. */
     private static List<Response> sendWithoutWaiting(MilterTestClient c, String body) throws Exception {
         c.send(new Command.Connect("c.example.org", Command.Family.SMFIA_INET, 25000, "192.0.2.9"));
