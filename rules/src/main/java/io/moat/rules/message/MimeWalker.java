@@ -31,7 +31,7 @@ final class MimeWalker {
         String subject = top.headers().decoded("Subject");
         w.text.append(subject).append('\n');
         w.entity(top, 0);
-        UriFinder.find(w.text, w.links);
+        UriFinder.find(w.text.toString(), w.links);
         List<String> uris = new ArrayList<>(new LinkedHashSet<>(w.links));
         return new Message(top.headers(), top.raw(), message, MessageParser.fold(w.text), w.rawBody.toString(),
                 uris, w.parts, w.defects);
