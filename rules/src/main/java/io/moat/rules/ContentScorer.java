@@ -46,7 +46,7 @@ public final class ContentScorer {
     }
 
     public ContentReport score(Message message) {
-        BayesVerdict bayes = classifier.classify(tokenizer.tokens(message), store);
+        BayesVerdict bayes = classifier.classify(() -> tokenizer.tokens(message), store);
         Map<String, Integer> preset = switch (bayes) {
             case BayesVerdict.Scored s -> Map.of(BayesBuckets.symbol(s.probability()), 1);
             case BayesVerdict.Untrained u -> Map.of();

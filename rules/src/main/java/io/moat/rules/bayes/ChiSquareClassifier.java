@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Robinson's per-token probability with Fisher's chi-square combining, the method SpamBayes
@@ -27,11 +28,16 @@ public record ChiSquareClassifier(double prior, double priorStrength, double min
     public static final ChiSquareClassifier DEFAULT = new ChiSquareClassifier(0.5, 0.45, 0.1, 150, 20);
 
     public BayesVerdict classify(Collection<String> tokens, TokenStore store) {
+        return classify(() -> tokens, store);
+    }
+
+    /** Like {@link #classify(Collection, TokenStore)}, but tokenises only when the store can judge. */
+    public BayesVerdict classify(Supplier<? extends Collection<String>> tokens, TokenStore store) {
         TokenCounts totals = store.totals();
         if (totals.spam() < minLearned || totals.ham() < minLearned) {
             return new BayesVerdict.Untrained(totals, minLearned);
         }
-        Map<String, TokenCounts> counts = store.counts(tokens);
+        Map<String, TokenCounts> counts = store.counts(tokens.get());
         List<Clue> clues = new ArrayList<>(counts.size());
         for (Map.Entry<String, TokenCounts> e : counts.entrySet()) {
             Clue clue = clue(e.getKey(), e.getValue(), totals);

@@ -28,6 +28,21 @@ class ChiSquareClassifierTest {
     }
 
     @Test
+    void anUntrainedStoreIsAnsweredWithoutTokenisingTheMessage() {
+        BayesVerdict v = ChiSquareClassifier.DEFAULT.classify(() -> {
+            throw new AssertionError("tokenised although the store cannot judge");
+        }, new MemoryTokenStore());
+        assertThat(v).isInstanceOf(BayesVerdict.Untrained.class);
+    }
+
+    @Test
+    void aTrainedStoreGetsTheSameVerdictFromSuppliedTokens() {
+        List<String> tokens = List.of("viagra", "cheap", "meeting");
+        assertThat(ChiSquareClassifier.DEFAULT.classify(() -> tokens, trained()))
+                .isEqualTo(ChiSquareClassifier.DEFAULT.classify(tokens, trained()));
+    }
+
+    @Test
     void neutralTokensAreNotClues() {
         BayesVerdict v = ChiSquareClassifier.DEFAULT.classify(List.of("common", "viagra"), trained());
         assertThat(((BayesVerdict.Scored) v).clues()).extracting(Clue::token).containsExactly("viagra");
