@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.filter.content;
 
+import io.moat.rules.message.CandidateSearch;
+import io.moat.rules.message.CandidateSearch.Candidates;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,11 +14,14 @@ import java.util.regex.Pattern;
  * Reads a text or HTML part in chunks and collects its URLs ({@code http(s)://}, {@code ftp://},
  * bare {@code www.} hosts, and HTML {@code href}/{@code src} values, with {@code &amp;} undone),
  * and notices an inline PGP message. Memory is one chunk plus a short overlap, whatever the size.
+ * The patterns are tried only where their literal starts ({@link CandidateSearch}).
  */
 final class TextScanner {
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:(?:https?|ftp)://[^\\s<>\"'`()\\[\\]{}]+|www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+[^\\s<>\"'`()\\[\\]{}]*)");
-    private static final Pattern ATTRIBUTE = Pattern.compile("(?i)\\b(?:href|src)\\s*=\\s*[\"']?((?:https?|ftp)://[^\"'\\s>]+)");
+    static final Pattern ATTRIBUTE = Pattern.compile("(?i)\\b(?:href|src)\\s*=\\s*[\"']?((?:https?|ftp)://[^\"'\\s>]+)");
+    private static final Candidates URL_STARTS = Candidates.prefixes(List.of("http", "ftp:", "www."));
+    private static final Candidates ATTRIBUTE_STARTS = Candidates.prefixes(List.of("href", "src"));
     private static final String PGP_ARMOR = "-----BEGIN PGP MESSAGE-----";
     private static final int CHUNK = 32 * 1024;
     /** Longer URLs are cut here; also the overlap kept between chunks. */
@@ -52,10 +58,12 @@ final class TextScanner {
 
     /** Collects matches that end before the window's end (or all at the end); returns where to keep from. */
     private static int collect(CharSequence window, Set<String> urls, int maxUrls, boolean last) {
-        int keepFrom = window.length();
-        for (Pattern p : new Pattern[] {URL, ATTRIBUTE}) {
-            Matcher m = p.matcher(window);
-            while (m.find()) {
+        String text = window.toString();
+        int keepFrom = text.length();
+        for (CandidateSearch s : List.of(new CandidateSearch(URL, text, URL_STARTS),
+                new CandidateSearch(ATTRIBUTE, text, ATTRIBUTE_STARTS))) {
+            while (s.find()) {
+                Matcher m = s.match();
                 int g = m.groupCount() > 0 ? 1 : 0;
                 if (!last && m.end(g) >= window.length()) {
                     keepFrom = Math.min(keepFrom, m.start());
@@ -67,7 +75,7 @@ final class TextScanner {
         return keepFrom;
     }
 
-    private static void add(Set<String> urls, String raw, int maxUrls) {
+    static void add(Set<String> urls, String raw, int maxUrls) {
         if (urls.size() >= maxUrls) {
             return;
         }

@@ -5,14 +5,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TextScannerTest {
     private static Set<String> urls(String text, int max) throws IOException {
         Set<String> out = new LinkedHashSet<>();
         TextScanner.scan(new StringReader(text), out, max);
+        return out;
+    }
+
+    /** The scan tries its patterns only where their literals start, and finds what a plain find() finds. */
+    @Test
+    void everyCorpusMessageGivesTheUrlsOfAPlainPatternLoop() throws IOException {
+        int messages = 0;
+        int found = 0;
+        for (Path root : List.of(Path.of("../test-corpus"), Path.of("/work/shared/corpus/train"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".eml")).toList()) {
+                    String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                    if (text.length() < 32 * 1024) {
+                        Set<String> expected = plainUrls(text);
+                        assertThat(urls(text, 1000)).as(p.toString()).containsExactlyElementsOf(expected);
+                        messages++;
+                        found += expected.size();
+                    }
+                }
+            }
+        }
+        assertThat(messages).isGreaterThan(300);
+        assertThat(found).isGreaterThan(1000);
+    }
+
+    private static Set<String> plainUrls(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Pattern p : List.of(TextScanner.URL, TextScanner.ATTRIBUTE)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                TextScanner.add(out, m.group(m.groupCount() > 0 ? 1 : 0), 1000);
+            }
+        }
         return out;
     }
 
