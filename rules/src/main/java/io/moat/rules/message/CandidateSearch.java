@@ -2,6 +2,7 @@
 package io.moat.rules.message;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,9 @@ public final class CandidateSearch {
          * without {@code UNICODE_CASE}).
          */
         static Candidates prefixes(List<String> prefixes) {
+            List<String> lower = prefixes.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
             boolean[] first = new boolean[128];
-            for (String p : prefixes) {
+            for (String p : lower) {
                 char c = p.charAt(0);
                 first[Character.toLowerCase(c)] = true;
                 first[Character.toUpperCase(c)] = true;
@@ -35,7 +37,7 @@ public final class CandidateSearch {
             return (text, from) -> {
                 for (int i = from; i < text.length(); i++) {
                     char c = text.charAt(i);
-                    if (c < 128 && first[c] && startsWithAny(text, i, prefixes)) {
+                    if (c < 128 && first[c] && startsWithAny(text, i, lower)) {
                         return i;
                     }
                 }
@@ -81,10 +83,24 @@ public final class CandidateSearch {
 
     private static boolean startsWithAny(String text, int at, List<String> prefixes) {
         for (String p : prefixes) {
-            if (text.regionMatches(true, at, p, 0, p.length())) {
+            if (startsWith(text, at, p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code prefix} (lower case) is at {@code at}, ASCII case ignored. */
+    private static boolean startsWith(String text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = text.charAt(at + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

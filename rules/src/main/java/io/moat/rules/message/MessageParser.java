@@ -12,6 +12,14 @@ import java.util.List;
 public final class MessageParser {
     /** Bytes beyond this are not read (scoring the first megabytes is enough). */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** Whether each Latin-1 character is white space to {@link #fold}. */
+    private static final boolean[] LATIN1_SPACE = new boolean[256];
+
+    static {
+        for (char c = 0; c < LATIN1_SPACE.length; c++) {
+            LATIN1_SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
+        }
+    }
 
     private MessageParser() {
     }
@@ -28,34 +36,70 @@ public final class MessageParser {
 
     /** Bytes to text one-for-one (ISO-8859-1), mbox line dropped, CRLF to LF, size capped. */
     static String normalise(byte[] raw) {
-        String text = new String(raw, 0, Math.min(raw.length, MAX_BYTES), StandardCharsets.ISO_8859_1);
-        if (text.startsWith("From ")) {
-            int nl = text.indexOf('\n');
-            text = nl < 0 ? "" : text.substring(nl + 1);
+        int length = Math.min(raw.length, MAX_BYTES);
+        int start = 0;
+        if (startsWithFromLine(raw, length)) {
+            start = length;
+            for (int i = 0; i < length; i++) {
+                if (raw[i] == '\n') {
+                    start = i + 1;
+                    break;
+                }
+            }
         }
-        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        // One pass: CRLF to LF, then any CR left to LF (what replace("\r\n", "\n").replace('\r', '\n') gives).
+        byte[] out = new byte[length - start];
+        int n = 0;
+        for (int i = start; i < length; i++) {
+            byte b = raw[i];
+            if (b == '\r') {
+                out[n++] = '\n';
+                if (i + 1 < length && raw[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[n++] = b;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean startsWithFromLine(byte[] raw, int length) {
+        return length >= 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ';
     }
 
     /** Folds every run of white space into one space and trims. */
     static String fold(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length());
         boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        int run = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (isSpace(s.charAt(i))) {
+                if (run < i) {
+                    out.append(s, run, i);
+                    space = false;
+                }
                 if (!space) {
                     out.append(' ');
                     space = true;
                 }
-            } else {
-                out.append(c);
-                space = false;
+                run = i + 1;
             }
+        }
+        if (run < n) {
+            out.append(s, run, n);
+            space = false;
         }
         int len = out.length();
         if (len > 0 && out.charAt(len - 1) == ' ') {
             out.setLength(len - 1);
         }
         return out.toString();
+    }
+
+    /** Latin-1 answers from a table built from the same two tests, the rest asked directly. */
+    private static boolean isSpace(char c) {
+        return c < LATIN1_SPACE.length ? LATIN1_SPACE[c] : Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

@@ -31,9 +31,10 @@ final class MimeWalker {
         String subject = top.headers().decoded("Subject");
         w.text.append(subject).append('\n');
         w.entity(top, 0);
-        UriFinder.find(w.text.toString(), w.links);
+        String unfolded = w.text.toString();
+        UriFinder.find(unfolded, w.links);
         List<String> uris = new ArrayList<>(new LinkedHashSet<>(w.links));
-        return new Message(top.headers(), top.raw(), message, MessageParser.fold(w.text), w.rawBody.toString(),
+        return new Message(top.headers(), top.raw(), message, MessageParser.fold(unfolded), w.rawBody.toString(),
                 uris, w.parts, w.defects);
     }
 

@@ -54,14 +54,20 @@ class CandidateSearchTest {
 
     /** Every message of the committed sample (and of the shared corpus where present), normalised. */
     static List<String> corpusTexts() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Path root : List.of(SAMPLES, SHARED)) {
+        return corpusFiles().stream().map(MessageParser::normalise).toList();
+    }
+
+    /** The bytes of every message of the committed corpus (and of the shared corpus where present). */
+    static List<byte[]> corpusFiles() throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (Path root : List.of(SAMPLES.getParent(), SHARED)) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                    out.add(MessageParser.normalise(Files.readAllBytes(p)));
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".eml"))
+                        .sorted().toList()) {
+                    out.add(Files.readAllBytes(p));
                 }
             }
         }
