@@ -10,6 +10,8 @@
 # Environment: CORPUS (default ../shared/corpus/train beside the checkout, or /work/shared/corpus/train),
 #   DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), BENCH_JAVA_OPTS (generator JVM),
 #   NO_REPLY=none|unix|all (protocol.no-reply; default: the daemon's default), PIPELINE=trace|full (see below), TRANSPORT=unix to load the daemon over its unix socket instead of TCP,
+#   BAYES_STATE=FILE to start PIPELINE=full with a trained statistical filter (a copy of FILE, a state
+#   written by moat learn; default: untrained, so no message is tokenised),
 #   JFR=1 to record a flight recording of the daemon (path printed at the end), KEEP=1 to keep the work dir,
 #   RBL=1 to start rbldnsd with three test zones and configure them (rbl:), AV=1 to start clamd with a
 #   test database and configure it (antivirus:); see scripts/bench-peers.sh for RBL_TTL, AV_ENGINE, AV_SCAN.
@@ -50,6 +52,7 @@ if [ "${JFR:-0}" = 1 ]; then
   opts="$opts -XX:StartFlightRecording=filename=$work/daemon.jfr,settings=profile"
 fi
 mkdir -p "$work/spool"
+[ -z "${BAYES_STATE:-}" ] || cp "$BAYES_STATE" "$work/bayes.state"
 # Everything the daemon writes stays in the work dir (its SQLite store too, never /var/lib/moat).
 # PIPELINE=trace (default): the trace-only pipeline issue 2 sets targets for (content rules, the
 # statistical filter, header checks and the MIME walk off; envelope filters, GTUBE, size limits, trace header and
