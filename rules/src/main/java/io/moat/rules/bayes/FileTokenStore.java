@@ -99,6 +99,11 @@ public final class FileTokenStore implements TokenStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The tokens as held in memory, for {@link PackedTokenStore}. */
+    MemoryTokenStore memory() {
+        return memory;
+    }
+
     @Override
     public TokenCounts totals() {
         return memory.totals();

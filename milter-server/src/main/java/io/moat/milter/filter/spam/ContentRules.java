@@ -6,6 +6,7 @@ import io.moat.rules.ContentScorer;
 import io.moat.rules.bayes.ChiSquareClassifier;
 import io.moat.rules.bayes.FileTokenStore;
 import io.moat.rules.bayes.MemoryTokenStore;
+import io.moat.rules.bayes.PackedTokenStore;
 import io.moat.rules.bayes.TokenStore;
 import io.moat.rules.bayes.Tokenizer;
 import io.moat.rules.lang.LoadResult;
@@ -88,7 +89,9 @@ public final class ContentRules {
         return switch (RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS))) {
             case LoadResult.Loaded l -> {
                 l.warnings().forEach(w -> LOG.warn("rules: {}", w));
-                yield new ContentScorer(l.rules(), tokens.load(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
+                // Classified with a packed read-only copy: a fraction of the cache misses per token looked up.
+                yield new ContentScorer(l.rules(), PackedTokenStore.of(tokens.load()), new Tokenizer(),
+                        ChiSquareClassifier.DEFAULT);
             }
             case LoadResult.Refused r -> throw new IOException("rule files refused: "
                     + r.errors().stream().map(Problem::toString).collect(Collectors.joining("; ")));
