@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +23,34 @@ import org.slf4j.LoggerFactory;
  * Writes message-log rows (one per recipient) to the store in batches from a background thread,
  * so SMTP never waits on the log. The queue is bounded: when the store cannot keep up, rows are
  * counted and dropped with a warning (the mail itself is unaffected; the gateway log line stays).
+ *
+ * <p>After the first row of a batch arrives the writer waits {@code linger} (1 s by default) for
+ * more, then commits up to {@value #BATCH} rows in one transaction: each commit rewrites the index
+ * pages it touched and syncs (SQLite's {@code synchronous=FULL}), so few large batches cost far
+ * less per row than many small ones (SQLite, 8 indexes: 29 µs of CPU per row in batches of 500,
+ * 16 µs in batches of 5,000). A row is searchable at most about {@code linger} after its message.
  */
 public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreMessageLog.class);
-    private static final int BATCH = 500;
+    static final int BATCH = 10_000;
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final MessageLog log;
     private final BlockingQueue<LogRow> queue;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
+    private final long lingerNanos;
     private volatile boolean closing;
 
     public StoreMessageLog(MessageLog log, int capacity) {
+        this(log, capacity, LINGER);
+    }
+
+    /** @param linger how long the writer gathers rows after the first of a batch before it commits */
+    public StoreMessageLog(MessageLog log, int capacity, Duration linger) {
         this.log = log;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.lingerNanos = linger.toNanos();
         this.writer = Thread.ofVirtual().name("moat-message-log").start(this::drain);
     }
 
@@ -82,6 +97,7 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                gather();
                 queue.drainTo(batch, BATCH - 1);
                 log.append(batch);
             } catch (InterruptedException e) {
@@ -94,6 +110,19 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
         }
     }
 
+    /**
+     * Lets rows gather for the linger time. The writer sleeps rather than waiting on the queue,
+     * so recording a row never wakes it; {@link #close} cuts the wait short.
+     */
+    private void gather() {
+        long deadline = System.nanoTime() + lingerNanos;
+        long left;
+        while (!closing && queue.remainingCapacity() > 0 && queue.size() < BATCH
+                && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, Math.min(left, 50_000_000L));
+        }
+    }
+
     /** Writes what is queued, waiting at most {@code timeout}. */
     @Override
     public void close() {
@@ -102,6 +131,7 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
 
     public void close(Duration timeout) {
         closing = true;
+        LockSupport.unpark(writer);
         try {
             writer.join(timeout);
         } catch (InterruptedException e) {
