@@ -6,11 +6,13 @@ import io.moat.rules.bayes.ChiSquareClassifier;
 import io.moat.rules.bayes.Clue;
 import io.moat.rules.bayes.TokenStore;
 import io.moat.rules.bayes.Tokenizer;
+import io.moat.rules.checks.DateSkew;
 import io.moat.rules.lang.RuleSet;
 import io.moat.rules.message.Message;
 import io.moat.rules.message.MessageParser;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +49,11 @@ public final class ContentScorer {
 
     public ContentReport score(Message message) {
         BayesVerdict bayes = classifier.classify(tokenizer.tokens(message), store);
-        Map<String, Integer> preset = switch (bayes) {
-            case BayesVerdict.Scored s -> Map.of(BayesBuckets.symbol(s.probability()), 1);
-            case BayesVerdict.Untrained u -> Map.of();
-        };
+        Map<String, Integer> preset = new HashMap<>(4);
+        if (bayes instanceof BayesVerdict.Scored s) {
+            preset.put(BayesBuckets.symbol(s.probability()), 1);
+        }
+        DateSkew.check(message.headers()).ifPresent(symbol -> preset.put(symbol, 1));
         List<Finding> findings = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, Integer> hit : evaluator.hits(message, preset).entrySet()) {
@@ -60,7 +63,7 @@ public final class ContentScorer {
                 continue;
             }
             total += weight;
-            String detail = preset.containsKey(symbol) ? explain(bayes) : hit.getValue() > 1 ? hit.getValue() + " hits" : "";
+            String detail = symbol.startsWith("BAYES_") && preset.containsKey(symbol) ? explain(bayes) : hit.getValue() > 1 ? hit.getValue() + " hits" : "";
             findings.add(new Finding(symbol, weight, rules.description(symbol), detail));
         }
         findings.sort(Comparator.comparingDouble((Finding f) -> -Math.abs(f.weight())).thenComparing(Finding::symbol));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ContentScorerTest {
     private static RuleSet rules(String text) {
-        LoadResult r = RuleSetLoader.load(List.of(new RuleSource("t.cf", text)), Set.copyOf(BayesBuckets.SYMBOLS));
+        LoadResult r = RuleSetLoader.load(List.of(new RuleSource("t.cf", text)), ComputedSymbols.ALL);
         return ((LoadResult.Loaded) r).rules();
     }
 
@@ -109,5 +109,22 @@ class ContentScorerTest {
         assertThat(r.findings()).extracting(Finding::symbol).containsExactlyInAnyOrder("WORD_START", "AT_START");
         assertThat(r.findings()).filteredOn(f -> f.symbol().equals("WORD_START")).singleElement()
                 .satisfies(f -> assertThat(f.detail()).isEqualTo("2 hits"));
+    }
+
+    @Test
+    void codedChecksAreWeighedByTheRuleFilesAndReadByMetas() {
+        RuleSet rules = rules("""
+                score DATE_AHEAD_1D 2.5
+                header __FREE Subject =~ /free/i
+                meta FREE_FROM_THE_FUTURE DATE_AHEAD_1D && __FREE
+                score FREE_FROM_THE_FUTURE 1
+                """);
+        ContentScorer scorer = new ContentScorer(rules, new MemoryTokenStore(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
+        String received = "Received: by mx.example.org; Thu, 26 Sep 2002 12:00:00 +0100\n";
+        ContentReport ahead = scorer.score(mail(received + "Date: Thu, 3 Oct 2002 12:00:00 +0100\nSubject: free\n\nx\n"));
+        assertThat(ahead.findings()).extracting(Finding::symbol).containsExactly("DATE_AHEAD_1D", "FREE_FROM_THE_FUTURE");
+        assertThat(ahead.score()).isEqualTo(3.5);
+        ContentReport onTime = scorer.score(mail(received + "Date: Thu, 26 Sep 2002 11:58:00 +0100\nSubject: free\n\nx\n"));
+        assertThat(onTime.findings()).isEmpty();
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Moat's default rule files: each rule fires on the mail it was written for and not on its look-alikes. */
 class DefaultRulesTest {
     private static final ContentScorer SCORER = new ContentScorer(
-            ((LoadResult.Loaded) RuleSetLoader.load(RuleSource.defaults(), Set.copyOf(BayesBuckets.SYMBOLS))).rules(),
+            ((LoadResult.Loaded) RuleSetLoader.load(RuleSource.defaults(), ComputedSymbols.ALL)).rules(),
             new MemoryTokenStore(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
 
     private static ContentReport score(String headers, String body) {

@@ -57,7 +57,7 @@ class ShortcutEquivalenceTest {
     }
 
     private static RuleSet load(List<RuleSource> sources) {
-        return ((LoadResult.Loaded) RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS))).rules();
+        return ((LoadResult.Loaded) RuleSetLoader.load(sources, new HashSet<>(ComputedSymbols.ALL))).rules();
     }
 
     /** Every {@code every}-th message of the sample, parsed. */

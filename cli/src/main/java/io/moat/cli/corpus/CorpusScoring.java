@@ -22,9 +22,15 @@ public final class CorpusScoring {
     /** With {@code folds} of 0 the state file is used as it is; otherwise the filter is cross-validated. */
     public static List<Outcome> outcomes(List<LabelledMessage> messages, int folds, RuleSet rules, StateOptions state,
             Progress progress) throws IOException {
+        return outcomes(messages, folds, 0, rules, state, progress);
+    }
+
+    /** Likewise, with the folds dealt by {@code seed}. */
+    public static List<Outcome> outcomes(List<LabelledMessage> messages, int folds, int seed, RuleSet rules,
+            StateOptions state, Progress progress) throws IOException {
         return folds == 0
                 ? Evaluation.score(messages, new ContentScorer(rules, state.openOrEmpty(), new Tokenizer(),
                         ChiSquareClassifier.DEFAULT), progress)
-                : CrossValidation.run(messages, folds, rules, ChiSquareClassifier.DEFAULT, progress);
+                : CrossValidation.run(messages, folds, seed, rules, ChiSquareClassifier.DEFAULT, progress);
     }
 }

@@ -43,6 +43,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds; 0 = use --state (default: ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Deal the cross-validation folds differently (default: ${DEFAULT-VALUE}); "
+                    + "run several seeds to see how much a figure owes to one split.")
+    int seed;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -63,7 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<LabelledMessage> messages = corpus.read();
         Progress progress = quiet ? Progress.NONE : new ProgressBar(err);
-        List<Outcome> outcomes = CorpusScoring.outcomes(messages, folds, rules, state, progress);
+        List<Outcome> outcomes = CorpusScoring.outcomes(messages, folds, seed, rules, state, progress);
         Metrics metrics = Metrics.of(outcomes, rules.requiredScore().orElse(ContentScorer.DEFAULT_THRESHOLD));
         if (output.json()) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -2,7 +2,7 @@
 package io.moat.cli.rules;
 
 import io.moat.cli.ExitCodes;
-import io.moat.rules.BayesBuckets;
+import io.moat.rules.ComputedSymbols;
 import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSetLoader;
 import io.moat.rules.lang.RuleSource;
@@ -49,7 +49,7 @@ public final class LintCommand implements Callable<Integer> {
             }
             sources.addAll(RuleSource.from(f));
         }
-        return switch (RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS))) {
+        return switch (RuleSetLoader.load(sources, new HashSet<>(ComputedSymbols.ALL))) {
             case LoadResult.Refused r -> {
                 r.errors().forEach(e -> out.println("error: " + e));
                 out.printf("%d error(s): not loaded%n", r.errors().size());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.cli.rules;
 
-import io.moat.rules.BayesBuckets;
+import io.moat.rules.ComputedSymbols;
 import io.moat.rules.lang.LoadResult;
 import io.moat.rules.lang.RuleSet;
 import io.moat.rules.lang.RuleSetLoader;
@@ -54,6 +54,6 @@ public final class RuleOptions {
         for (Path p : rules) {
             sources.addAll(RuleSource.from(p));
         }
-        return RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS));
+        return RuleSetLoader.load(sources, new HashSet<>(ComputedSymbols.ALL));
     }
 }

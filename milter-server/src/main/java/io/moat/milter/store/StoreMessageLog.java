@@ -23,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * Writes message-log rows (one per recipient) to the store in batches from a background thread,
  * so SMTP never waits on the log. The queue is bounded: when the store cannot keep up, rows are
  * counted and dropped with a warning (the mail itself is unaffected; the gateway log line stays).
+ * The writer is a platform thread: the SQLite driver commits (and fsyncs) in native code, and a
+ * virtual thread there would hold one of the scheduler's carriers (one per core) for the whole
+ * commit, about half the time under load.
  *
  * <p>After the first row of a batch arrives the writer waits {@code linger} (1 s by default) for
  * more, then commits up to {@value #BATCH} rows in one transaction: each commit rewrites the index
  * pages it touched and syncs (SQLite's {@code synchronous=FULL}), so few large batches cost far
- * less per row than many small ones (SQLite, 8 indexes: 29 µs of CPU per row in batches of 500,
- * 16 µs in batches of 5,000). A row is searchable at most about {@code linger} after its message.
+ * less per row than many small ones (SQLite, 8 indexes, {@code MessageLogWriteBenchmark}: 38 µs
+ * of CPU per row in batches of 500, 19 µs at 5,000, 16 µs at 10,000). A row is searchable at most
+ * about {@code linger} after its message.
  */
 public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreMessageLog.class);
@@ -51,7 +55,7 @@ public final class StoreMessageLog implements MessageRecorder, AutoCloseable {
         this.log = log;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.lingerNanos = linger.toNanos();
-        this.writer = Thread.ofVirtual().name("moat-message-log").start(this::drain);
+        this.writer = Thread.ofPlatform().name("moat-message-log").daemon(true).start(this::drain);
     }
 
     @Override

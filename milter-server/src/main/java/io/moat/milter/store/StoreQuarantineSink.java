@@ -15,10 +15,11 @@ import java.util.List;
 /**
  * The quarantine in the store. {@link QuarantineStore#put} commits before it returns, so when
  * {@link #hold} returns the copy survives a crash; a store failure becomes an IOException, which
- * the engine answers with tempfail.
+ * the engine answers with tempfail. Store calls run {@link OffCarrier off the virtual thread's carrier}.
  */
 public final class StoreQuarantineSink implements QuarantineSink {
     private final QuarantineStore store;
+    private final OffCarrier calls = new OffCarrier("moat-quarantine", 2);
 
     public StoreQuarantineSink(QuarantineStore store) {
         this.store = store;
@@ -36,9 +37,16 @@ public final class StoreQuarantineSink implements QuarantineSink {
                 m.decision().score(), findings, m.reason(), m.transaction().header("Message-ID").map(String::strip).orElse(null),
                 m.transaction().header("Subject").orElse(null), content);
         try {
-            return store.put(entry).id();
+            return calls.call(() -> store.put(entry).id());
         } catch (StoreException e) {
             throw new IOException("quarantine store: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("quarantine store: interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("quarantine store: " + e, e);
         }
     }
 
@@ -49,10 +57,17 @@ public final class StoreQuarantineSink implements QuarantineSink {
     @Override
     public boolean isReleased(String token) {
         try {
-            return store.isReleased(token);
+            return calls.call(() -> store.isReleased(token));
         } catch (StoreException e) {
             // Unknown is not released: the copy is scanned like any other message.
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -18,13 +18,19 @@ import java.util.Set;
  * k-fold cross-validation: messages are split into k folds (stratified by kind, in a fixed
  * pseudo-random order so runs repeat); for each fold a fresh statistical filter learns the other
  * k-1 folds and the fold is scored. Every message is scored exactly once, by a filter that never
- * saw it.
+ * saw it. A seed other than 0 deals the folds differently, so a figure can be checked on several
+ * splits rather than trusted from one.
  */
 public final class CrossValidation {
     private CrossValidation() {
     }
 
     public static List<Outcome> run(List<LabelledMessage> corpus, int folds, RuleSet rules,
+            ChiSquareClassifier classifier, Progress progress) {
+        return run(corpus, folds, 0, rules, classifier, progress);
+    }
+
+    public static List<Outcome> run(List<LabelledMessage> corpus, int folds, int seed, RuleSet rules,
             ChiSquareClassifier classifier, Progress progress) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
@@ -36,7 +42,7 @@ public final class CrossValidation {
             prepared.add(new Prepared(m, Learner.key(parsed), tokenizer.tokens(parsed)));
             progress.step(prepared.size(), corpus.size(), "tokenizing");
         }
-        int[] fold = assignFolds(corpus, folds);
+        int[] fold = assignFolds(corpus, folds, seed);
         List<Outcome> out = new ArrayList<>(corpus.size());
         for (int f = 0; f < folds; f++) {
             MemoryTokenStore store = new MemoryTokenStore();
@@ -59,7 +65,7 @@ public final class CrossValidation {
     }
 
     /** Fold of each message: per kind, messages in order of a hash of their origin, dealt round-robin. */
-    static int[] assignFolds(List<LabelledMessage> corpus, int folds) {
+    static int[] assignFolds(List<LabelledMessage> corpus, int folds, int seed) {
         int[] fold = new int[corpus.size()];
         for (Kind kind : Kind.values()) {
             List<Integer> idx = new ArrayList<>();
@@ -68,7 +74,7 @@ public final class CrossValidation {
                     idx.add(i);
                 }
             }
-            idx.sort(Comparator.comparingInt((Integer i) -> mix(corpus.get(i).message().origin())).thenComparing(i -> i));
+            idx.sort(Comparator.comparingInt((Integer i) -> mix(corpus.get(i).message().origin(), seed)).thenComparing(i -> i));
             for (int j = 0; j < idx.size(); j++) {
                 fold[idx.get(j)] = j % folds;
             }
@@ -76,10 +82,10 @@ public final class CrossValidation {
         return fold;
     }
 
-    /** A hash of the file name only, so folds do not change when the corpus moves. */
-    private static int mix(String origin) {
+    /** A hash of the file name only (and the seed), so folds do not change when the corpus moves. */
+    private static int mix(String origin, int seed) {
         int slash = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
-        int h = origin.substring(slash + 1).hashCode() * 0x9E3779B9;
+        int h = (origin.substring(slash + 1).hashCode() ^ seed * 0x2545F491) * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 

@@ -3,7 +3,7 @@ package io.moat.rules.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moat.rules.BayesBuckets;
+import io.moat.rules.ComputedSymbols;
 import io.moat.rules.ContentScorer;
 import io.moat.rules.bayes.ChiSquareClassifier;
 import io.moat.rules.lang.LoadResult;
@@ -36,7 +36,7 @@ class SampleAccuracyTest {
 
     @Test
     void accuracyOnTheSampleIsNoWorseThanTheBaseline() throws IOException {
-        RuleSet rules = ((LoadResult.Loaded) RuleSetLoader.load(RuleSource.defaults(), Set.copyOf(BayesBuckets.SYMBOLS))).rules();
+        RuleSet rules = ((LoadResult.Loaded) RuleSetLoader.load(RuleSource.defaults(), ComputedSymbols.ALL)).rules();
         List<Outcome> outcomes = CrossValidation.run(sample(), 5, rules, ChiSquareClassifier.DEFAULT, Progress.NONE);
         Metrics m = Metrics.of(outcomes, rules.requiredScore().orElse(ContentScorer.DEFAULT_THRESHOLD));
         Map<String, Double> now = new LinkedHashMap<>();

@@ -124,7 +124,7 @@ class RuleSetLoaderTest {
 
     @Test
     void theDefaultRulesLoadCleanly() {
-        LoadResult r = RuleSetLoader.load(RuleSource.defaults(), Set.copyOf(io.moat.rules.BayesBuckets.SYMBOLS));
+        LoadResult r = RuleSetLoader.load(RuleSource.defaults(), io.moat.rules.ComputedSymbols.ALL);
         assertThat(r).isInstanceOfSatisfying(LoadResult.Loaded.class, l -> {
             assertThat(l.warnings()).isEmpty();
             assertThat(l.rules().unsupported()).isEmpty();
@@ -137,7 +137,7 @@ class RuleSetLoaderTest {
     void spamAssassinsInstalledRulesLoadWithOnlyPluginTestsUnsupported() throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("/usr/share/spamassassin");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "spamassassin not installed");
-        LoadResult r = RuleSetLoader.load(RuleSource.from(dir), Set.copyOf(io.moat.rules.BayesBuckets.SYMBOLS));
+        LoadResult r = RuleSetLoader.load(RuleSource.from(dir), io.moat.rules.ComputedSymbols.ALL);
         assertThat(r).isInstanceOfSatisfying(LoadResult.Loaded.class, l -> {
             assertThat(l.rules().rules()).hasSizeGreaterThan(1000);
             assertThat(l.rules().unsupported()).allSatisfy(u -> assertThat(u.reason()).startsWith("needs a SpamAssassin plugin test"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.filter.spam;
 
-import io.moat.rules.BayesBuckets;
+import io.moat.rules.ComputedSymbols;
 import io.moat.rules.ContentScorer;
 import io.moat.rules.bayes.ChiSquareClassifier;
 import io.moat.rules.bayes.FileTokenStore;
@@ -85,7 +85,7 @@ public final class ContentRules {
                 sources.addAll(RuleSource.from(p));
             }
         }
-        return switch (RuleSetLoader.load(sources, new HashSet<>(BayesBuckets.SYMBOLS))) {
+        return switch (RuleSetLoader.load(sources, new HashSet<>(ComputedSymbols.ALL))) {
             case LoadResult.Loaded l -> {
                 l.warnings().forEach(w -> LOG.warn("rules: {}", w));
                 yield new ContentScorer(l.rules(), tokens.load(), new Tokenizer(), ChiSquareClassifier.DEFAULT);
