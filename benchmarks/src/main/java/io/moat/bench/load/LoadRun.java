@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 /**
  * Runs the workers, one thread per connection, each playing messages back to back (a closed loop).
  * A message counts when it ends inside the measured window (by time), or when it started after the
- * warm-up and got one of the {@code messageCount} tickets (by count).
+ * warm-up and got one of the {@code messageCount} tickets (by count). A watchdog closes a connection
+ * whose reply has not come for {@link #REPLY_TIMEOUT_NANOS} (Postfix's milter_command_timeout is 30 s),
+ * which counts as an error.
  */
 public final class LoadRun {
+    static final long REPLY_TIMEOUT_NANOS = 30_000_000_000L;
+
     private final LoadSettings settings;
     private final List<PreparedMessage> messages;
     private final LongSupplier ticker;
@@ -21,6 +26,7 @@ public final class LoadRun {
     private final AtomicLong queueIds = new AtomicLong(0x1A2B3C000L);
     private final long measureStart;
     private final long measureEnd;
+    private final AtomicReferenceArray<MilterClient> open;
     private volatile boolean stop;
 
     public LoadRun(LoadSettings settings, List<PreparedMessage> messages, LongSupplier ticker) {
@@ -31,6 +37,7 @@ public final class LoadRun {
         this.messages = List.copyOf(messages);
         this.ticker = ticker;
         this.tickets = new AtomicLong(settings.messageCount());
+        this.open = new AtomicReferenceArray<>(settings.connections());
         this.measureStart = ticker.getAsLong() + settings.warmup().toNanos();
         this.measureEnd = settings.messageCount() > 0 ? Long.MAX_VALUE : measureStart + settings.duration().toNanos();
     }
@@ -50,20 +57,43 @@ public final class LoadRun {
             int worker = i;
             threads.add(Thread.ofPlatform().name("load-" + i).start(() -> work(worker, t)));
         }
+        Thread watchdog = Thread.ofPlatform().daemon().name("load-watchdog").start(this::watch);
         for (Thread t : threads) {
             t.join();
         }
+        watchdog.interrupt();
         Tally all = new Tally();
         tallies.forEach(all::add);
         return all;
     }
 
+    private void watch() {
+        try {
+            while (true) {
+                Thread.sleep(1_000);
+                long now = System.nanoTime();
+                for (int i = 0; i < open.length(); i++) {
+                    MilterClient c = open.get(i);
+                    long since = c == null ? 0 : c.stalledSince();
+                    if (since != 0 && now - since > REPLY_TIMEOUT_NANOS) {
+                        c.abandon();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void work(int worker, Tally tally) {
         int next = worker;
         int connection = worker;
+        String sender = "sender" + worker + "@example.org";
+        String recipient = "user" + worker + "@moat.test";
         while (!stop && ticker.getAsLong() <= measureEnd) {
             try (MilterClient client = MilterClient.open(settings.target(), settings.flushEachFrame(), settings.nagle(),
                     settings.writeBuffer())) {
+                open.set(worker, client);
                 tally.connections++;
                 PostfixConversation session = new PostfixConversation(client, connection);
                 connection += settings.connections();
@@ -72,7 +102,7 @@ public final class LoadRun {
                     throw new ProtocolException("session refused at CONNECT/HELO with reply '" + r + "'");
                 }
                 for (int i = 0; i < settings.messagesPerConnection() && !stop; i++) {
-                    play(session, messages.get(next % messages.size()), worker, tally);
+                    play(session, messages.get(next % messages.size()), sender, recipient, tally);
                     next += settings.connections();
                 }
                 session.end();
@@ -83,7 +113,7 @@ public final class LoadRun {
         }
     }
 
-    private void play(PostfixConversation session, PreparedMessage m, int worker, Tally tally)
+    private void play(PostfixConversation session, PreparedMessage m, String sender, String recipient, Tally tally)
             throws IOException, ProtocolException {
         long start = ticker.getAsLong();
         boolean counted = start >= measureStart && settings.messageCount() > 0 && tickets.getAndDecrement() > 0;
@@ -92,7 +122,7 @@ public final class LoadRun {
             return;
         }
         String queueId = Long.toHexString(queueIds.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
-        char reply = session.message(m, queueId, "sender" + worker + "@example.org", "user" + worker + "@moat.test");
+        char reply = session.message(m, queueId, sender, recipient);
         long end = ticker.getAsLong();
         if (settings.messageCount() == 0) {
             counted = end >= measureStart && end <= measureEnd;

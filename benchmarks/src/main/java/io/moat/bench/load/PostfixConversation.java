@@ -2,7 +2,6 @@
 package io.moat.bench.load;
 
 import io.moat.milter.protocol.Command;
-import io.moat.milter.protocol.Frame;
 import io.moat.milter.protocol.MacroStage;
 import io.moat.milter.protocol.ProtocolException;
 import io.moat.milter.protocol.ProtocolFlag;
@@ -16,17 +15,17 @@ import java.util.Map;
  * actually sent"): CONNECT (family '4') and HELO once, then per message MAIL, RCPT, DATA, each
  * HEADER, EOH, BODY chunks, EOM and an ABORT, and at the end ABORT again and QUIT. The queue id
  * {@code i} is unknown at MAIL and RCPT, as with Postfix's smtpd_delay_open_until_valid_rcpt.
+ * Packets are encoded once per session or message and copied to the wire as bytes.
  */
 public final class PostfixConversation {
-    private static final byte HEADER = 'L';
-    private static final byte BODY = 'B';
-    private static final Frame END_OF_MESSAGE = new Frame((byte) 'E', new byte[0]);
+    private static final byte[] DATA = Wire.of(new Command.Data());
+    private static final byte[] END_OF_HEADERS = Wire.of(new Command.EndOfHeaders());
+    private static final byte[] END_OF_MESSAGE = Wire.of(new Command.EndOfMessage(new byte[0]));
 
     private final MilterClient client;
     private final Map<String, String> session = new HashMap<>();
     private final Command.Connect connect;
     private final String heloName;
-    private Map<String, String> known = Map.of();
 
     /** A session from {@code 192.0.2.x} (TEST-NET-1), distinct per connection number. */
     public PostfixConversation(MilterClient client, int connectionNumber) {
@@ -48,37 +47,38 @@ public final class PostfixConversation {
 
     /** CONNECT and HELO; the terminal reply byte, {@code 'c'} when the session may go on. */
     public char begin() throws IOException, ProtocolException {
-        char r = client.step('C', MacroStage.SMFIM_CONNECT, session, connect,
+        char r = client.step(macros('C', MacroStage.SMFIM_CONNECT, session), Wire.of(connect),
                 ProtocolFlag.SMFIP_NOCONNECT, ProtocolFlag.SMFIP_NR_CONN);
         if (r != 'c') {
             return r;
         }
-        return client.step('H', MacroStage.SMFIM_HELO, session, new Command.Helo(heloName),
+        return client.step(macros('H', MacroStage.SMFIM_HELO, session), Wire.of(new Command.Helo(heloName)),
                 ProtocolFlag.SMFIP_NOHELO, ProtocolFlag.SMFIP_NR_HELO);
     }
 
     /**
-     * Plays one message and sends the ABORT Postfix sends after every message. Returns the reply
-     * that ended it: the EOM reply, or an earlier reply other than CONTINUE.
+     * Plays one message and buffers the ABORT Postfix sends after every message (it leaves with the
+     * next packet that waits for a reply, or at close). Returns the reply that ended the message:
+     * the EOM reply, or an earlier reply other than CONTINUE.
      */
     public char message(PreparedMessage m, String queueId, String sender, String recipient)
             throws IOException, ProtocolException {
-        char r = envelope(m, queueId, sender, recipient);
+        Map<String, String> known = new HashMap<>(session);
+        char r = envelope(m, known, queueId, sender, recipient);
         if (r == 'c') {
-            r = content(m);
+            r = content(m, known);
         }
-        client.send(new Command.Abort());
+        client.send(Wire.ABORT);
         return r;
     }
 
-    private char envelope(PreparedMessage m, String queueId, String sender, String recipient)
-            throws IOException, ProtocolException {
-        known = new HashMap<>(session);
+    private char envelope(PreparedMessage m, Map<String, String> known, String queueId, String sender,
+                          String recipient) throws IOException, ProtocolException {
         known.put("{mail_addr}", sender);
         known.put("{mail_host}", sender.substring(sender.indexOf('@') + 1));
         known.put("{mail_mailer}", "smtp");
-        char r = client.step('M', MacroStage.SMFIM_ENVFROM, known,
-                new Command.Mail("<" + sender + ">", List.of("SIZE=" + m.message().size())),
+        char r = client.step(macros('M', MacroStage.SMFIM_ENVFROM, known),
+                Wire.of(new Command.Mail("<" + sender + ">", List.of("SIZE=" + m.message().size()))),
                 ProtocolFlag.SMFIP_NOMAIL, ProtocolFlag.SMFIP_NR_MAIL);
         if (r != 'c') {
             return r;
@@ -86,32 +86,34 @@ public final class PostfixConversation {
         known.put("{rcpt_addr}", recipient);
         known.put("{rcpt_host}", "[127.0.0.1]:25");
         known.put("{rcpt_mailer}", "relay");
-        r = client.step('R', MacroStage.SMFIM_ENVRCPT, known, new Command.Rcpt("<" + recipient + ">", List.of()),
+        r = client.step(macros('R', MacroStage.SMFIM_ENVRCPT, known),
+                Wire.of(new Command.Rcpt("<" + recipient + ">", List.of())),
                 ProtocolFlag.SMFIP_NORCPT, ProtocolFlag.SMFIP_NR_RCPT);
         if (r != 'c') {
             return r;
         }
         known.put("i", queueId);
-        return client.step('T', MacroStage.SMFIM_DATA, known, new Command.Data(),
+        return client.step(macros('T', MacroStage.SMFIM_DATA, known), DATA,
                 ProtocolFlag.SMFIP_NODATA, ProtocolFlag.SMFIP_NR_DATA);
     }
 
-    private char content(PreparedMessage m) throws IOException, ProtocolException {
+    private char content(PreparedMessage m, Map<String, String> known) throws IOException, ProtocolException {
+        // The values do not change within the content, so each stage's MACRO packet is encoded once.
+        byte[] headerMacros = macros('L', MacroStage.SMFIM_EOH, known);
         for (byte[] header : m.headers(client.leadingSpace())) {
-            char r = client.step('L', MacroStage.SMFIM_EOH, known, new Frame(HEADER, header),
-                    ProtocolFlag.SMFIP_NOHDRS, ProtocolFlag.SMFIP_NR_HDR);
+            char r = client.step(headerMacros, header, ProtocolFlag.SMFIP_NOHDRS, ProtocolFlag.SMFIP_NR_HDR);
             if (r != 'c') {
                 return r;
             }
         }
-        char r = client.step('N', MacroStage.SMFIM_EOH, known, new Command.EndOfHeaders(),
+        char r = client.step(macros('N', MacroStage.SMFIM_EOH, known), END_OF_HEADERS,
                 ProtocolFlag.SMFIP_NOEOH, ProtocolFlag.SMFIP_NR_EOH);
         if (r != 'c') {
             return r;
         }
+        byte[] bodyMacros = macros('B', MacroStage.SMFIM_EOM, known);
         for (byte[] chunk : m.bodyChunks()) {
-            r = client.step('B', MacroStage.SMFIM_EOM, known, new Frame(BODY, chunk),
-                    ProtocolFlag.SMFIP_NOBODY, ProtocolFlag.SMFIP_NR_BODY);
+            r = client.step(bodyMacros, chunk, ProtocolFlag.SMFIP_NOBODY, ProtocolFlag.SMFIP_NR_BODY);
             if (r == 's') {
                 break;
             }
@@ -119,12 +121,17 @@ public final class PostfixConversation {
                 return r;
             }
         }
-        return client.step('E', MacroStage.SMFIM_EOM, known, END_OF_MESSAGE, null, null);
+        return client.step(macros('E', MacroStage.SMFIM_EOM, known), END_OF_MESSAGE, null, null);
     }
 
-    /** ABORT again, then QUIT, as Postfix ends the milter session. */
+    /** The MACRO packet Postfix sends before {@code command}: the stage's names that have a value. */
+    private byte[] macros(char command, MacroStage stage, Map<String, String> known) {
+        return Wire.of(new Command.Macro(command, client.macros().select(stage, known)));
+    }
+
+    /** ABORT again, then QUIT, as Postfix ends the milter session; both leave when the connection closes. */
     public void end() throws IOException {
-        client.send(new Command.Abort());
-        client.send(new Command.Quit());
+        client.send(Wire.ABORT);
+        client.send(Wire.QUIT);
     }
 }

@@ -34,6 +34,7 @@ public final class StoreMailboxDirectory implements MailboxDirectory {
     private final LoadingCache<String, Optional<Domain>> domains;
     private final LoadingCache<String, Long> mailboxCounts;
     private final LoadingCache<String, Boolean> mailboxes;
+    private final LoadingCache<String, SenderLists> senderLists;
 
     public StoreMailboxDirectory(Store store, MailboxDirectory fallback, String delimiters, Duration ttl) {
         this.store = store;
@@ -43,6 +44,8 @@ public final class StoreMailboxDirectory implements MailboxDirectory {
         this.mailboxCounts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build(d -> store.mailboxes().count(d));
         this.mailboxes = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl)
                 .build(a -> store.mailboxes().find(a).isPresent());
+        // Cached like the rest: read per message, these were two store reads for every RCPT.
+        this.senderLists = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build(this::loadSenderLists);
     }
 
     @Override
@@ -66,9 +69,7 @@ public final class StoreMailboxDirectory implements MailboxDirectory {
     public SenderListing sender(ReversePath sender, String recipient) {
         if (!sender.isNull()) {
             try {
-                var policy = store.policies().effective(EnvelopeAddress.parse(recipient, delimiters).address());
-                SenderLists lists = new SenderLists(Set.copyOf(policy.list(PolicyKey.SENDERS_ALLOW)),
-                        Set.copyOf(policy.list(PolicyKey.SENDERS_BLOCK)));
+                SenderLists lists = senderLists.get(EnvelopeAddress.parse(recipient, delimiters).address());
                 SenderListing listing = lists.match(EnvelopeAddress.parse(sender.address(), ""), "store");
                 if (!(listing instanceof SenderListing.Unlisted)) {
                     return listing;
@@ -78,6 +79,12 @@ public final class StoreMailboxDirectory implements MailboxDirectory {
             }
         }
         return fallback.sender(sender, recipient);
+    }
+
+    private SenderLists loadSenderLists(String address) {
+        var policy = store.policies().effective(address);
+        return new SenderLists(Set.copyOf(policy.list(PolicyKey.SENDERS_ALLOW)),
+                Set.copyOf(policy.list(PolicyKey.SENDERS_BLOCK)));
     }
 
     @Override

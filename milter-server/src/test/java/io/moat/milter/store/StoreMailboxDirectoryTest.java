@@ -96,6 +96,16 @@ class StoreMailboxDirectoryTest {
     }
 
     @Test
+    void senderListsAreReadOncePerCacheLifetimeNotPerMessage() {
+        StoreMailboxDirectory d = directory();
+        ReversePath spammer = ReversePath.parse("<x@spam.example>");
+        assertThat(d.sender(spammer, "<bob@example.org>")).isEqualTo(new SenderListing.Blocked("spam.example", "store"));
+        store.policies().unset("example.org", PolicyKey.SENDERS_BLOCK, ADMIN);
+        assertThat(d.sender(spammer, "<bob@example.org>")).isEqualTo(new SenderListing.Blocked("spam.example", "store"));
+        assertThat(directory().sender(spammer, "<bob@example.org>")).isEqualTo(SenderListing.UNLISTED);
+    }
+
+    @Test
     void passThroughComesFromTheStoreDomainElseTheConfigFile() {
         StoreMailboxDirectory d = directory();
         assertThat(d.passThrough("<x@lists.example.org>")).isTrue();
