@@ -4,6 +4,8 @@ package io.moat.bench.load;
 import io.moat.milter.protocol.Command;
 import io.moat.milter.protocol.CommandEncoder;
 import io.moat.milter.protocol.Frame;
+import io.moat.milter.protocol.FrameWriter;
+import java.util.List;
 
 /** Milter packets as they travel: {@code uint32 length | code | payload}, encoded once and copied as bytes. */
 public final class Wire {
@@ -19,15 +21,6 @@ public final class Wire {
     }
 
     public static byte[] of(Frame frame) {
-        byte[] payload = frame.payload();
-        int length = payload.length + 1;
-        byte[] wire = new byte[4 + length];
-        wire[0] = (byte) (length >>> 24);
-        wire[1] = (byte) (length >>> 16);
-        wire[2] = (byte) (length >>> 8);
-        wire[3] = (byte) length;
-        wire[4] = frame.code();
-        System.arraycopy(payload, 0, wire, 5, payload.length);
-        return wire;
+        return FrameWriter.toBytes(List.of(frame));
     }
 }
