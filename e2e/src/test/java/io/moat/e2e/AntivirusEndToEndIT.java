@@ -79,7 +79,7 @@ class AntivirusEndToEndIT {
         Swaks.Result sent = gateway.swaks().sendMessage(gateway.postfix().ports().smtpd(), List.of(RCPT), message);
 
         assertThat(sent.exitCode()).as(sent.transcript()).isEqualTo(Swaks.EXIT_ERROR_AFTER_BODY);
-        assertThat(sent.transcript()).contains("<** 550 5.7.1 Message rejected: it contains a virus");
+        assertThat(sent.transcript()).contains("<** 550 5.7.1 Message rejected: it contains a virus (" + signature);
         assertThat(gateway.daemon().gatewayLines(Swaks.messageId(testId))).singleElement().asString()
                 .contains(" reject virus ", "AV_INFECTED", " virus=" + signature);
         assertThat(moat.messageLog(gateway.config(), Swaks.messageId(testId), 1)).contains("\"classification\" : \"virus\"", "\"destination\" : \"rejected\"",

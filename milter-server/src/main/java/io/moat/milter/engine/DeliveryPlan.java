@@ -112,7 +112,7 @@ record DeliveryPlan(
         Classification cls = first.classify(d);
         if (recipients.isEmpty() || actions.values().stream().distinct().count() == 1) {
             Action a = recipients.isEmpty() ? first.actionFor(d) : actions.get(recipients.get(0));
-            return uniform(a, actions, cls, recipients, first.subjectTag());
+            return uniform(a, actions, cls, recipients, first.subjectTag(), d);
         }
         List<String> delivered = new ArrayList<>();
         List<String> held = new ArrayList<>();
@@ -152,12 +152,13 @@ record DeliveryPlan(
         return new DeliveryPlan(Verdict.CONTINUE, actions, cls, held, removed, anyTag, tag);
     }
 
-    private static DeliveryPlan uniform(Action a, Map<String, Action> actions, Classification cls, List<String> recipients, String tag) {
+    private static DeliveryPlan uniform(Action a, Map<String, Action> actions, Classification cls, List<String> recipients, String tag,
+            Decision d) {
         return switch (a) {
             case DELIVER -> new DeliveryPlan(Verdict.CONTINUE, actions, cls, List.of(), List.of(), false, "");
             case TAG -> new DeliveryPlan(Verdict.CONTINUE, actions, cls, List.of(), List.of(), true, tag);
             case QUARANTINE -> new DeliveryPlan(new Verdict.Drop("quarantined"), actions, cls, List.copyOf(recipients), List.of(), false, "");
-            case REJECT -> new DeliveryPlan(new Verdict.Reject(ActionPolicy.rejection(cls)), actions, cls, List.of(), List.of(), false, "");
+            case REJECT -> new DeliveryPlan(new Verdict.Reject(ActionPolicy.rejection(cls, d.findings())), actions, cls, List.of(), List.of(), false, "");
             case TEMPFAIL -> new DeliveryPlan(new Verdict.TempFail(SmtpReply.tempfail("Message deferred by policy, try again later")),
                     actions, cls, List.of(), List.of(), false, "");
             case DROP -> new DeliveryPlan(new Verdict.Drop(cls.label()), actions, cls, List.of(), List.of(), false, "");

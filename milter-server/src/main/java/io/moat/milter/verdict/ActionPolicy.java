@@ -2,13 +2,16 @@
 package io.moat.milter.verdict;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Picks the verdict for a decided message from the action configured for its class. The
  * rejection texts are the ones the sender reads, so they say what happened without internals.
  */
 public final class ActionPolicy {
+    private static final Pattern SIGNATURE_UNSAFE = Pattern.compile("[^A-Za-z0-9._:/+-]");
     private final Map<Classification, Action> actions;
 
     public ActionPolicy(Map<Classification, Action> actions) {
@@ -35,11 +38,33 @@ public final class ActionPolicy {
         Classification c = d.classification();
         return switch (actionFor(c)) {
             case DELIVER, TAG -> Verdict.CONTINUE;
-            case REJECT -> new Verdict.Reject(rejection(c));
+            case REJECT -> new Verdict.Reject(rejection(c, d.findings()));
             case TEMPFAIL -> new Verdict.TempFail(SmtpReply.tempfail("Message deferred by policy, try again later"));
             case QUARANTINE -> new Verdict.Quarantine("Moat: " + c.label() + " score=" + d.score());
             case DROP -> new Verdict.Drop(c.label());
         };
+    }
+
+    /**
+     * The reply a sender reads when a message of this class is refused; for a virus it names the
+     * signature (the first finding that implies the virus class), so the sender can tell which
+     * attachment to clean. Only letters, digits and {@code . _ - : / +} of the name are kept.
+     */
+    public static SmtpReply rejection(Classification c, List<Finding> findings) {
+        SmtpReply plain = rejection(c);
+        if (c != Classification.VIRUS) {
+            return plain;
+        }
+        for (Finding f : findings) {
+            if (f.implies() == Classification.VIRUS) {
+                String name = SIGNATURE_UNSAFE.matcher(f.detail()).replaceAll("");
+                if (!name.isEmpty()) {
+                    String shown = name.length() > 80 ? name.substring(0, 80) : name;
+                    return new SmtpReply(plain.code(), plain.enhanced(), plain.text() + " (" + shown + ")");
+                }
+            }
+        }
+        return plain;
     }
 
     /** The reply a sender reads when a message of this class is refused. */
