@@ -224,6 +224,19 @@ public final class Daemon implements Closeable {
                 config.spoolDirectory());
     }
 
+    /**
+     * The policy the daemon would apply to {@code recipient}: the store's settings for its mailbox
+     * or domain over the config file's, as {@code moat policy set} left them.
+     */
+    public static RecipientPolicy policyFor(MoatConfig config, String recipient, Clock clock) throws IOException {
+        try (Store store = Store.open(config.store().storeConfig(), clock)) {
+            return new StorePolicySource(store.policies(), new ConfiguredPolicySource(config), config.bannedTypes(),
+                    Duration.ofSeconds(1)).forRecipient(recipient);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read the policies from the store: " + e.getMessage(), e);
+        }
+    }
+
     /** Loads the rules and the statistical filter's state again (SIGHUP); the old set stays on error. */
     public boolean reloadRules() {
         return rules.reload();

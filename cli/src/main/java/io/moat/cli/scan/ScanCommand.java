@@ -51,6 +51,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The daemon's config file (default: /etc/moat/moat.yml if present).")
     @Nullable Path config;
 
+    @Option(names = "--recipient", paramLabel = "ADDRESS",
+            description = {"Judge as the daemon would for this recipient: its mailbox's or domain's policy from the store",
+                "(moat policy set) over the config file's (actions, thresholds, banned file types). Default: the global policy."})
+    @Nullable String recipient;
+
     @Option(names = "--explain", description = "Show each finding's detail, with the statistical filter's strongest tokens.")
     boolean explain;
 
@@ -60,7 +65,12 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OfflineScan scanner;
         try {
-            scanner = Daemon.offline(DaemonConfigFile.load(config), Clock.systemUTC());
+            MoatConfig loaded = DaemonConfigFile.load(config);
+            scanner = Daemon.offline(loaded, Clock.systemUTC());
+            if (recipient != null) {
+                scanner = scanner.forRecipient(Daemon.policyFor(loaded, recipient.strip().toLowerCase(Locale.ROOT),
+                        Clock.systemUTC()));
+            }
         } catch (ConfigException | IOException | RuntimeException e) {
             err.println("moat: cannot set up the pipeline: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -81,4 +81,57 @@ class ScanCommandTest {
         assertThat(cl.execute("scan")).isEqualTo(2);
         assertThat(err.toString()).contains("FILE");
     }
+
+    @Test
+    void aRecipientIsJudgedByItsDomainsBannedListAndItsStorePolicy() throws Exception {
+        Path config = dir.resolve("recipients.yml");
+        Files.writeString(config, "bayes:\n  state: none\nrules:\n  paths: []\nstore:\n  url: jdbc:sqlite:" + dir.resolve("moat.db")
+                + "\nenvelope:\n  domains:\n    strict.example:\n      banned-extensions: [pdf]\n");
+        Path m = dir.resolve("report.eml");
+        Files.writeString(m, """
+                From: a@example.org
+                To: b@strict.example
+                Subject: the report
+                Date: Mon, 2 Sep 2002 10:00:00 +0000
+                Message-ID: <2@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain
+
+                Here is the report.
+                --b1
+                Content-Type: application/pdf; name="report.pdf"
+                Content-Disposition: attachment; filename="report.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PD4+CmVuZG9iagp0cmFpbGVyCjw8Pj4KJSVFT0YK
+                --b1--
+                """);
+        assertThat(scan(config, m.toString())).as(err::toString).isZero();
+        assertThat(out.toString()).startsWith(m + ": clean");
+        out.getBuffer().setLength(0);
+        assertThat(scan(config, "--recipient", "B@Strict.Example", m.toString())).as(err::toString).isZero();
+        assertThat(out.toString()).startsWith(m + ": banned").contains("action reject");
+
+        CommandLine cli = MoatCommand.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.execute("domain", "add", "strict.example", "--config", config.toString())).isZero();
+        assertThat(cli.execute("policy", "set", "strict.example", "action.banned", "quarantine", "--config", config.toString())).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(scan(config, "--recipient", "b@strict.example", m.toString())).isZero();
+        assertThat(out.toString()).startsWith(m + ": banned").contains("action quarantine");
+    }
+
+    private int scan(Path config, String... args) {
+        CommandLine cl = MoatCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "scan";
+        all[1] = "--config=" + config;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cl.execute(all);
+    }
 }

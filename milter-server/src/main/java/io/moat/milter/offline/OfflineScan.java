@@ -41,6 +41,11 @@ public final class OfflineScan {
         this.spool = spool;
     }
 
+    /** The same scan, judged by {@code recipient}'s policy: its actions, thresholds and banned file types. */
+    public OfflineScan forRecipient(RecipientPolicy recipient) {
+        return new OfflineScan(pipeline, scorer, recipient, clock, spool);
+    }
+
     public ScanReport scan(String name, byte[] raw) throws IOException {
         MessageFile file = MessageFile.parse(raw);
         String sender = file.headers().stream().filter(h -> h.name().equalsIgnoreCase("Return-Path"))
@@ -57,7 +62,7 @@ public final class OfflineScan {
                     forced = r.verdict();
                 }
             }
-            Decision d = scorer.decide(tx.findings());
+            Decision d = policy.decisionFor(scorer.decide(tx.findings()));
             Action action = switch (forced) {
                 case Verdict.Continue c -> policy.actionFor(d);
                 case Verdict.Deliver x -> Action.DELIVER;
