@@ -24,14 +24,7 @@ class ScanCommandTest {
     private int run(String... args) throws Exception {
         Path config = dir.resolve("moat.yml");
         Files.writeString(config, "bayes:\n  state: none\nrules:\n  paths: []\n");
-        CommandLine cl = MoatCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "scan";
-        all[1] = "--config=" + config;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        return scan(config, args);
     }
 
     private Path message(String name, String body) throws Exception {
