@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.moat.milter.store;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Runs store calls made from a virtual thread on a platform thread. The SQLite driver does its
@@ -20,15 +20,19 @@ final class OffCarrier {
         this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name(name + "-", 0).daemon(true).factory());
     }
 
-    /** What {@code call} returns, computed on a platform thread; its unchecked exceptions are rethrown as they were. */
-    <T> T call(Callable<T> call) throws Exception {
+    /** What {@code call} returns, computed on a platform thread; what it throws is rethrown as it was. */
+    <T> T call(Supplier<T> call) throws InterruptedException {
         if (!Thread.currentThread().isVirtual()) {
-            return call.call();
+            return call.get();
         }
         try {
-            return pool.submit(call).get();
+            return pool.submit(call::get).get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 }

@@ -43,10 +43,6 @@ public final class StoreQuarantineSink implements QuarantineSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("quarantine store: interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("quarantine store: " + e, e);
         }
     }
 
@@ -64,10 +60,6 @@ public final class StoreQuarantineSink implements QuarantineSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

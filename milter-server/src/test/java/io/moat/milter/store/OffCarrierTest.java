@@ -49,7 +49,7 @@ class OffCarrierTest {
         }).join();
         assertThat(thrown.get()).isInstanceOf(StoreException.class).hasMessage("disk full");
         assertThatThrownBy(() -> calls.call(() -> {
-            throw new java.io.IOException("direct");
-        })).isInstanceOf(java.io.IOException.class);
+            throw new StoreException("direct");
+        })).isInstanceOf(StoreException.class).hasMessage("direct");
     }
 }
