@@ -2,8 +2,10 @@
 package io.moat.rules;
 
 import io.moat.rules.lang.StartChars;
+import io.moat.rules.message.CandidateSearch;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Counts matches of a pattern whose every match starts with one of a few literals, or with one
@@ -52,19 +54,11 @@ final class LeadingMatch {
     }
 
     /** Counts the matches of a pattern that is not empty and can only start with one of {@code start}. */
-    static int count(Matcher matcher, String text, StartChars start, int max) {
-        int length = text.length();
-        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+    static int count(Pattern pattern, String text, StartChars start, int max) {
+        CandidateSearch search = new CandidateSearch(pattern, text, start::next);
         int n = 0;
-        int at = start.next(text, 0);
-        while (n < max && at >= 0) {
-            matcher.region(at, length);
-            if (matcher.lookingAt()) {
-                n++;
-                at = start.next(text, Math.max(matcher.end(), at + 1));
-            } else {
-                at = start.next(text, at + 1);
-            }
+        while (n < max && search.find()) {
+            n++;
         }
         return n;
     }

@@ -90,13 +90,13 @@ public final class RuleEvaluator {
             return 0;
         }
         String text = texts.text(t.target(), false);
-        Matcher matcher = t.pattern().matcher(text);
         if (shortcuts && !t.leading().isEmpty() && searched.length() == text.length()) {
-            return LeadingMatch.count(matcher, searched, t.leading(), literals.leadingStarts(i, first), max);
+            return LeadingMatch.count(t.pattern().matcher(text), searched, t.leading(), literals.leadingStarts(i, first), max);
         }
         if (shortcuts && !t.start().isAny()) {
-            return LeadingMatch.count(matcher, text, t.start(), max);
+            return LeadingMatch.count(t.pattern(), text, t.start(), max);
         }
+        Matcher matcher = t.pattern().matcher(text);
         int n = 0;
         while (n < max && matcher.find()) {
             n++;
