@@ -16,6 +16,8 @@
 #   RBL=1 to start rbldnsd with three test zones and configure them (rbl:; the SMTP client is 127.0.0.1,
 #   which is never looked up, so only the sender domain and URL hosts are), AV=1 to start clamd with a
 #   test database and configure it (antivirus:); see scripts/bench-peers.sh for RBL_TTL, AV_ENGINE, AV_SCAN.
+#   REFERENCE=every|moat-steps|envelope|content|eom-only puts a do-nothing libmilter milter in Moat's place (see
+#   scripts/bench/null-milter.c): what the milter conversation alone costs Postfix.
 #   e.g. sudo PIPELINE=full AV=1 SESSIONS=10 PAIRS=3 MESSAGES=1000 SINGLE_MESSAGES=200 scripts/bench-postfix.sh
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -153,9 +155,21 @@ peers_start "$work" bench-postfix
 printf '%s' "$peers_yaml" >> "$work/moat.yaml"
 milter_endpoint="inet:127.0.0.1:$milter_port"
 [ "${MILTER_SOCKET:-inet}" = unix ] && milter_endpoint="unix:$work/milter.sock"
-MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
-  bin/moat-milter --config "$work/moat.yaml" >"$work/moat-messages.log" 2>"$work/moat-daemon.log" &
-daemon=$!
+if [ -n "${REFERENCE:-}" ]; then
+  # Not Moat: sendmail's libmilter doing nothing (scripts/bench/null-milter.c), the floor any milter
+  # starts from. Needs cc and libmilter-dev.
+  cc -O2 -o "$work/null-milter" scripts/bench/null-milter.c -lmilter -lpthread \
+    || { echo "bench-postfix: REFERENCE needs cc and libmilter-dev (apt-get install libmilter-dev)" >&2; exit 1; }
+  # Both listeners, like Moat's: a libmilter process serves one socket, so one process each.
+  (umask 000; exec "$work/null-milter" "$REFERENCE" "unix:$work/milter.sock") >/dev/null 2>"$work/null-unix.log" &
+  daemon="$! "
+  "$work/null-milter" "$REFERENCE" "inet:$milter_port@127.0.0.1" >/dev/null 2>"$work/moat-daemon.log" &
+  : > "$work/moat-messages.log"
+else
+  MOAT_JAVA_OPTS="${DAEMON_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}" \
+    bin/moat-milter --config "$work/moat.yaml" >"$work/moat-messages.log" 2>"$work/moat-daemon.log" &
+fi
+daemon="${daemon:-}$!"
 wait_port "$sink_port"; wait_port "$milter_port"
 postfix -c "$etc" start >/dev/null 2>&1 || { echo "bench-postfix: postfix did not start:" >&2; cat "$work/maillog" >&2 || true; exit 1; }
 wait_port "$smtpd_port"
@@ -197,9 +211,16 @@ busy = sum(int(x) for x in cpu[:8]) - int(cpu[3]) - int(cpu[4])  # all but idle 
 print(busy, sum(stats[p][1] for p in ours), time.time())
 PY
 }
-# One run: prints "<messages/s> <ms per message per session> <other processes' CPU %>".
+# CPU jiffies (user + system) of the milter process(es) so far.
+milter_jiffies() {
+  local j=0 p
+  for p in $daemon; do j=$((j + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$j"
+}
+# One run: prints "<messages/s> <ms per message per session> <other processes' CPU %> <milter CPU ms per message>".
 run() {  # $1 = sessions, $2 = messages
-  local t0 t1 c0 c1
+  local t0 t1 c0 c1 m0 m1
+  m0=$(milter_jiffies)
   c0=$(cpu_snapshot)
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -208,21 +229,22 @@ run() {  # $1 = sessions, $2 = messages
   t1=$(date +%s.%N)
   c1=$(cpu_snapshot)
   drained
+  m1=$(milter_jiffies)
   python3 -c "import os; s=$t1-$t0; b0,o0,w0=map(float,'$c0'.split()); b1,o1,w1=map(float,'$c1'.split())
-print(f'{$2/s:.1f} {1000*s*$1/$2:.2f} {100*((b1-b0)-(o1-o0))/os.sysconf(\"SC_CLK_TCK\")/(w1-w0):.0f}')"
+print(f'{$2/s:.1f} {1000*s*$1/$2:.2f} {100*((b1-b0)-(o1-o0))/os.sysconf(\"SC_CLK_TCK\")/(w1-w0):.0f} {1000*($m1-$m0)/os.sysconf(\"SC_CLK_TCK\")/$2:.3f}')"
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; Moat on $milter_endpoint; $(nproc) cores shared by all"
+echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; ${REFERENCE:+null-milter $REFERENCE instead of }Moat on $milter_endpoint; $(nproc) cores shared by all"
 echo "bench-postfix: Moat pipeline ${PIPELINE:-full}, $peers_desc; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 use_milter no; run 10 200 >/dev/null                    # warm-up: start Postfix's processes, fill caches
 use_milter yes; run 10 "${WARMUP_MESSAGES:-1000}" >/dev/null  # and let the daemon's JIT settle
-printf '%-10s %-5s %-8s %14s %16s %12s\n' sessions pair milter msgs_per_s ms_per_msg others_cpu_%
+printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' sessions pair milter msgs_per_s ms_per_msg others_cpu_% milter_cpu_ms/msg
 for s in $sessions_list; do
   : > "$work/a-$s"; : > "$work/b-$s"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s %12s\n' "$s" "$p" none $r
-    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s %12s\n' "$s" "$p" moat $r
+    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' "$s" "$p" none $r
+    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' "$s" "$p" moat $r
   done
   a=$(cut -d' ' -f1 "$work/a-$s" | median); b=$(cut -d' ' -f1 "$work/b-$s" | median)
   o=$(cut -d' ' -f3 "$work/a-$s" "$work/b-$s" | median)
@@ -231,8 +253,8 @@ done
 if [ "$single" -gt 0 ]; then
   : > "$work/a-1"; : > "$work/b-1"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  r=$(run 1 "$single"); echo "$r" >> "$work/a-1"; printf '%-10s %-5s %-8s %14s %16s %12s\n' 1 "$p" none $r
-    use_milter yes; r=$(run 1 "$single"); echo "$r" >> "$work/b-1"; printf '%-10s %-5s %-8s %14s %16s %12s\n' 1 "$p" moat $r
+    use_milter no;  r=$(run 1 "$single"); echo "$r" >> "$work/a-1"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' 1 "$p" none $r
+    use_milter yes; r=$(run 1 "$single"); echo "$r" >> "$work/b-1"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' 1 "$p" moat $r
   done
   a=$(cut -d' ' -f2 "$work/a-1" | median); b=$(cut -d' ' -f2 "$work/b-1" | median)
   echo "MEDIAN one session: no milter $a ms/msg, Moat $b ms/msg, Moat adds $(python3 -c "print(f'{$b-$a:.2f}')") ms per message"
