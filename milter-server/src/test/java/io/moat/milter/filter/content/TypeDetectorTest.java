@@ -36,11 +36,32 @@ class TypeDetectorTest {
     }
 
     @Test
+    void anArmouredSignatureIsTakenAsTextAsTheMagicPassFindsIt() throws Exception {
+        byte[] signature = ("-----BEGIN PGP SIGNATURE-----\r\nVersion: GnuPG v1.0.6 (GNU/Linux)\r\n\r\n"
+                + "iD8DBQE9Mb8ZbSl5YAKg1f8RAp6UAJ9e1yV0+tqz8yVxCq0j9QIsnVd7bACfRk2a\r\n=Xq9x\r\n"
+                + "-----END PGP SIGNATURE-----\r\n").getBytes(StandardCharsets.US_ASCII);
+        MediaType full = detect(signature, null, "application/octet-stream");
+        assertThat(full).isEqualTo(MediaType.TEXT_PLAIN);
+        assertThat(detect(signature, null, "application/pgp-signature")).isEqualTo(full);
+    }
+
+    @Test
+    void aSignaturePartThatIsNotArmouredTextHasItsBytesExamined() throws Exception {
+        assertThat(detect(EXE, null, "application/pgp-signature").toString()).isEqualTo("application/x-msdownload");
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(detect(pdf, null, "application/pgp-signature").toString()).isEqualTo("application/pdf");
+    }
+
+    @Test
     void theStreamIsLeftAtItsStartEitherWay() throws Exception {
         byte[] text = "plain words\r\n".getBytes(StandardCharsets.US_ASCII);
         InputStream in = new BufferedInputStream(new ByteArrayInputStream(text), detector.readLimit());
         detector.detect(in, null, "text/plain");
         assertThat(in.readAllBytes()).isEqualTo(text);
+        byte[] armour = "-----BEGIN PGP SIGNATURE-----\r\n".getBytes(StandardCharsets.US_ASCII);
+        InputStream signature = new BufferedInputStream(new ByteArrayInputStream(armour), detector.readLimit());
+        detector.detect(signature, null, "application/pgp-signature");
+        assertThat(signature.readAllBytes()).isEqualTo(armour);
     }
 
     @Test
