@@ -12,7 +12,8 @@
 #          body signature, one made-up hash signature of ours; freshclam cannot run here), on a unix
 #          socket and a free loopback TCP port; AV_ENGINE=unix (default) or tcp picks the one Moat
 #          uses, AV_SCAN=message (default) or parts sets antivirus.scan. Waits until clamd answers PING.
-#          clamd logs every scan (LogClean yes) so the summary can count them.
+#          clamd logs every scan (LogClean yes) so the summary can count them. Its TemporaryDirectory
+#          is AV_TMPDIR, default a fresh directory on /dev/shm (tmpfs), else the work dir.
 # After peers_start: $peers_yaml (the rbl: and antivirus: sections), $peers_desc (one line for the
 # header). peers_stop stops what peers_start started; peers_summary prints what they served.
 # shellcheck shell=bash
@@ -117,6 +118,15 @@ peers_av() {
   printf '%s:%s:Moat.Bench.Custom\n' "$(printf '%s\n' "$custom" | md5sum | cut -d' ' -f1)" "$(( ${#custom} + 1 ))" \
     > "$dir/db/moat-bench.hdb"
   port="$(peers_free_port tcp)"
+  # clamd writes every INSTREAM to a file in TemporaryDirectory before scanning it: on ext4 the
+  # file's creation was most of clamd's CPU, so the stream goes to tmpfs (docs/antivirus.md).
+  local tmp="${AV_TMPDIR:-}"
+  if [ -z "$tmp" ]; then
+    tmp="$dir/tmp"
+    [ -d /dev/shm ] && tmp="$(mktemp -d /dev/shm/moat-clamd.XXXXXX)"
+  fi
+  mkdir -p "$tmp"
+  peers_av_tmp="$tmp"
   cat > "$dir/clamd.conf" <<CONF
 Foreground yes
 TCPSocket $port
@@ -125,6 +135,7 @@ LocalSocket $dir/clamd.sock
 DatabaseDirectory $dir/db
 LogFile $dir/clamd.log
 LogClean yes
+TemporaryDirectory $tmp
 MaxThreads ${AV_THREADS:-10}
 Bytecode no
 OfficialDatabaseOnly no
@@ -149,7 +160,7 @@ PY
   fi
   local engine="unix:$dir/clamd.sock"
   [ "${AV_ENGINE:-unix}" = tcp ] && engine="tcp:127.0.0.1:$port"
-  peers_av_desc="clamd $("$bin" --version | cut -d/ -f1 | sed 's/ClamAV //') on $engine (2 signatures, up in $(python3 -c "import time; print(f'{time.time()-$t0:.1f}')") s, scan ${AV_SCAN:-message})"
+  peers_av_desc="clamd $("$bin" --version | cut -d/ -f1 | sed 's/ClamAV //') on $engine (2 signatures, up in $(python3 -c "import time; print(f'{time.time()-$t0:.1f}')") s, scan ${AV_SCAN:-message}, temporary files in $tmp)"
   peers_yaml+="antivirus:
   engines: [ \"$engine\" ]
   scan: ${AV_SCAN:-message}
@@ -160,6 +171,7 @@ peers_stop() {
   local p
   for p in "${peers_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${peers_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  case "${peers_av_tmp:-}" in /dev/shm/moat-clamd.*) rm -rf "$peers_av_tmp" ;; esac
   peers_pids=()
 peers_names=()
 }
