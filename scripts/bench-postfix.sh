@@ -9,7 +9,7 @@
 #
 # Usage: sudo scripts/bench-postfix.sh
 # Environment: MESSAGES (3000), SESSIONS ("10 50"), PAIRS (3), SINGLE_MESSAGES (300, 0 to skip the
-#   one-session latency runs), WARMUP_MESSAGES (3000, sent through Moat first: C2 still compiles big methods, 100-300 ms each, after 1000), MESSAGE_FILE (default: the corpus message closest to 5 KB),
+#   one-session latency runs), WARMUP_MESSAGES (10000, sent through Moat first: a method run once per message reaches C2 only after thousands of messages, and C2 was still 6-10 % of Moat's CPU after 3000), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
 #   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace,
@@ -238,7 +238,7 @@ median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[
 echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; ${REFERENCE:+null-milter $REFERENCE instead of }Moat on $milter_endpoint; $(nproc) cores shared by all"
 echo "bench-postfix: Moat pipeline ${PIPELINE:-full}, $peers_desc; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 use_milter no; run 10 200 >/dev/null                    # warm-up: start Postfix's processes, fill caches
-use_milter yes; run 10 "${WARMUP_MESSAGES:-3000}" >/dev/null  # and let the daemon's JIT settle
+use_milter yes; run 10 "${WARMUP_MESSAGES:-10000}" >/dev/null  # and let the daemon's JIT settle
 printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' sessions pair milter msgs_per_s ms_per_msg others_cpu_% milter_cpu_ms/msg
 for s in $sessions_list; do
   : > "$work/a-$s"; : > "$work/b-$s"
