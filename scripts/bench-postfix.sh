@@ -12,7 +12,8 @@
 #   one-session latency runs), WARMUP_MESSAGES (10000, sent through Moat first: a method run once per message reaches C2 only after thousands of messages, and C2 was still 6-10 % of Moat's CPU after 3000), MESSAGE_FILE (default: the corpus message closest to 5 KB),
 #   SOURCE_OPTS (extra smtp-source options, e.g. -d to send all of a session's messages over one
 #   connection), DAEMON_JAVA_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), KEEP=1 keeps the work dir,
-#   MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace,
+#   BAYES_STATE=FILE to run PIPELINE=full with a trained statistical filter (a copy of FILE, a state
+#   written by moat learn; default untrained), MILTER_SOCKET=unix to connect Postfix to Moat's unix socket instead of TCP (NO_REPLY=none|unix|all sets protocol.no-reply), PIPELINE=full|trace,
 #   RBL=1 to start rbldnsd with three test zones and configure them (rbl:; the SMTP client is 127.0.0.1,
 #   which is never looked up, so only the sender domain and URL hosts are), AV=1 to start clamd with a
 #   test database and configure it (antivirus:); see scripts/bench-peers.sh for RBL_TTL, AV_ENGINE, AV_SCAN.
@@ -133,6 +134,8 @@ sink=$!
 # PIPELINE=full (default): the daemon's default filters, an untrained statistical filter;
 # PIPELINE=trace: content rules, the statistical filter and header checks off. DNS lists and clamd
 # only with RBL=1 and AV=1 (either pipeline).
+# BAYES_STATE=FILE: a trained statistical filter (a copy of FILE, written by moat learn).
+[ -z "${BAYES_STATE:-}" ] || cp "$BAYES_STATE" "$work/bayes.state"
 case "${PIPELINE:-full}" in
   full) filters=$'rules:\n  paths: []\nbayes:\n  state: '"$work/bayes.state" ;;
   trace) filters=$'rules:\n  enabled: false\nbayes:\n  state: none\nheaders:\n  enabled: false\ncontent:\n  enabled: false' ;;
