@@ -29,6 +29,9 @@ if [ -z "$corpus" ]; then
   done
 fi
 [ -d "$corpus" ] || { echo "bench-milter: corpus not found; set CORPUS=DIR" >&2; exit 1; }
+for d in ham spam hard-ham; do
+  [ -d "$corpus/$d" ] || { echo "bench-milter: $corpus has no $d/ folder; CORPUS must hold ham/, spam/ and hard-ham/" >&2; exit 1; }
+done
 
 if [ ! -f milter-server/target/moat-milter.jar ] || [ ! -f benchmarks/target/moat-bench.jar ] \
    || [ -n "$(find milter-server/src benchmarks/src -newer benchmarks/target/moat-bench.jar -type f -print -quit)" ]; then
