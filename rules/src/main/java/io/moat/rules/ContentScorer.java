@@ -10,12 +10,14 @@ import io.moat.rules.checks.DateSkew;
 import io.moat.rules.lang.RuleSet;
 import io.moat.rules.message.Message;
 import io.moat.rules.message.MessageParser;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,17 +45,28 @@ public final class ContentScorer {
         this.threshold = rules.requiredScore().orElse(DEFAULT_THRESHOLD);
     }
 
+    /** Scores a stored message (a file, a corpus): its receipt is its newest Received stamp. */
     public ContentReport score(byte[] raw) {
         return score(MessageParser.parse(raw));
     }
 
+    /** Scores a message being received now, at {@code receivedAt} (the milter at end of message). */
+    public ContentReport score(byte[] raw, Instant receivedAt) {
+        Message message = MessageParser.parse(raw);
+        return score(message, DateSkew.check(message.headers(), receivedAt));
+    }
+
     public ContentReport score(Message message) {
+        return score(message, DateSkew.check(message.headers()));
+    }
+
+    private ContentReport score(Message message, Optional<String> dateSkew) {
         BayesVerdict bayes = classifier.classify(() -> tokenizer.tokens(message), store);
         Map<String, Integer> preset = new HashMap<>(4);
         if (bayes instanceof BayesVerdict.Scored s) {
             preset.put(BayesBuckets.symbol(s.probability()), 1);
         }
-        DateSkew.check(message.headers()).ifPresent(symbol -> preset.put(symbol, 1));
+        dateSkew.ifPresent(symbol -> preset.put(symbol, 1));
         List<Finding> findings = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, Integer> hit : evaluator.hits(message, preset).entrySet()) {

@@ -3,16 +3,27 @@ package io.moat.rules.checks;
 
 import io.moat.rules.message.Headers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Compares the sender's Date field with the time the receiving side stamped on the newest
- * Received field (the top one, written by our own or the recipient's server, so its clock can be
- * trusted). Mail is written before it is received: a Date hours ahead of its receipt comes from a
- * wrong clock or a forged field, both common in bulk mail. (A Date days behind is not a sign: list
- * archives, resent and delayed mail have it as often as spam.) The comparison is relative to the message itself, never to today, so
- * it judges archived mail the same as live mail.
+ * Compares the sender's Date field with the time the message was received. Mail is written before
+ * it is received: a Date hours ahead of its receipt comes from a wrong clock or a forged field,
+ * both common in bulk mail. (A Date days behind is not a sign: list archives, resent and delayed
+ * mail have it as often as spam.)
+ *
+ * <p>The time of receipt is the receiving side's own clock, never the sender's word:
+ * <ul>
+ *   <li>while the message is being received ({@link #check(Headers, Instant)}, the milter at end of
+ *       message), it is now. Postfix does not show a milter the Received field it writes itself,
+ *       so the top Received field Moat sees was written by the previous hop, which for mail sent
+ *       straight to the MX is the sender's own machine;</li>
+ *   <li>for a stored message ({@link #check(Headers)}: a corpus, {@code moat scan}), it is the stamp
+ *       on the newest Received field, written by the server that received it.</li>
+ * </ul>
+ * Either way the comparison is with the message's own receipt, never with today, so archived mail
+ * is judged as it was when it arrived.
  */
 public final class DateSkew {
     /** Date 3 to 24 hours after the newest Received stamp. */
@@ -27,10 +38,18 @@ public final class DateSkew {
     private DateSkew() {
     }
 
-    /** The symbol for this message's skew, if it has one. */
+    /** The symbol for a stored message's skew against its newest Received stamp, if it has one. */
     public static Optional<String> check(Headers headers) {
+        return skew(headers, newestReceived(headers));
+    }
+
+    /** The symbol for the skew of a message being received at {@code receivedAt}, if it has one. */
+    public static Optional<String> check(Headers headers, Instant receivedAt) {
+        return skew(headers, Optional.of(new MailDate(receivedAt, true)));
+    }
+
+    private static Optional<String> skew(Headers headers, Optional<MailDate> received) {
         Optional<MailDate> date = headers.first("Date").flatMap(MailDate::parse);
-        Optional<MailDate> received = newestReceived(headers);
         if (date.isEmpty() || received.isEmpty()) {
             return Optional.empty();
         }

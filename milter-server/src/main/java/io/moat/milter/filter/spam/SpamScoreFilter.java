@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Content rules and the statistical filter at end of message. Their findings join the others:
@@ -20,6 +21,7 @@ import java.util.Locale;
  * is not content-scored (finding CONTENT_NOT_SCANNED) rather than read whole into memory.
  */
 public final class SpamScoreFilter implements Filter {
+    private static final Pattern NOT_SYMBOL = Pattern.compile("[^A-Z0-9_]");
     private final ContentRules rules;
     private final long maxScanSize;
 
@@ -53,7 +55,8 @@ public final class SpamScoreFilter implements Filter {
         try (InputStream in = ctx.message().openMessage()) {
             raw = in.readAllBytes();
         }
-        ContentReport report = rules.current().score(raw);
+        // Received now: the Date is compared with this moment, the stamp Postfix writes but does not show us.
+        ContentReport report = rules.current().score(raw, ctx.clock().instant());
         List<Finding> out = new ArrayList<>(report.findings().size());
         for (io.moat.rules.Finding f : report.findings()) {
             String detail = f.detail().isEmpty() ? f.description() : f.detail();
@@ -64,7 +67,7 @@ public final class SpamScoreFilter implements Filter {
 
     /** Rule names from admins' files may be lower case: findings are UPPER_SNAKE. */
     static String symbol(String name) {
-        String s = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        String s = NOT_SYMBOL.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("_");
         return s.isEmpty() || !Character.isLetter(s.charAt(0)) ? "R_" + s : s;
     }
 }
