@@ -262,6 +262,7 @@ if [ "$single" -gt 0 ]; then
   a=$(cut -d' ' -f2 "$work/a-1" | median); b=$(cut -d' ' -f2 "$work/b-1" | median)
   echo "MEDIAN one session: no milter $a ms/msg, Moat $b ms/msg, Moat adds $(python3 -c "print(f'{$b-$a:.2f}')") ms per message"
 fi
-echo "bench-postfix: Moat logged $(wc -l <"$work/moat-messages.log") messages; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${REFERENCE:-}" ] || echo "bench-postfix: Moat logged $(wc -l <"$work/moat-messages.log") messages"
+echo "bench-postfix: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 summary="$(peers_summary "$work" "$work/moat-messages.log")"
 [ -z "$summary" ] || echo "bench-postfix: $summary"
