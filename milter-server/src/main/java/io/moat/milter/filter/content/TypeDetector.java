@@ -32,34 +32,43 @@ public final class TypeDetector {
     private final Map<MediaType, List<String>> lineages = new ConcurrentHashMap<>();
 
     /**
-     * Like {@link #detect(InputStream, String)}, but two kinds of unnamed part whose first 4 KiB
+     * Like {@link #detect(InputStream, String)}, but two kinds of part whose first 4 KiB
      * hold no control bytes skip the magic pass, which costs most on text (every one of Tika's
      * patterns is tried and none matches; a fifth of the daemon's CPU on ordinary mail):
      * <ul>
      *   <li>a part declared {@code text/plain} or {@code text/html} is taken as declared;</li>
-     *   <li>a part declared {@code application/pgp-signature} that starts with a PGP armour line
-     *       ({@code -----BEGIN PGP }) is {@code text/plain}, which is what the magic pass finds
-     *       for it: Tika has no pattern for ASCII armour.</li>
+     *   <li>a part declared {@code application/pgp-signature}, unnamed or named {@code *.asc} or
+     *       {@code *.sig}, that starts with a PGP armour line ({@code -----BEGIN PGP }) is
+     *       {@code text/plain}, which is what the magic pass finds for it: Tika has no pattern for
+     *       ASCII armour, and those names do not refine text.</li>
      * </ul>
-     * Such a part is shown as text, never offered as a file; anything with a name, a binary byte or
-     * another declared type still has its bytes examined. Inline PGP is found by the text scan.
+     * Anything else (another name, a binary byte, another declared type) still has its bytes
+     * examined. Inline PGP is found by the text scan.
      */
     public MediaType detect(InputStream in, @Nullable String name, String declared) throws IOException {
-        if (name == null) {
-            boolean text = declared.equals("text/plain") || declared.equals("text/html");
-            if (text || declared.equals(PGP_SIGNATURE)) {
-                byte[] head = peek(in);
-                if (isText(head)) {
-                    if (text) {
-                        return declared.equals("text/plain") ? MediaType.TEXT_PLAIN : MediaType.TEXT_HTML;
-                    }
-                    if (startsWith(head, ARMOUR)) {
-                        return MediaType.TEXT_PLAIN;
-                    }
+        boolean text = name == null && (declared.equals("text/plain") || declared.equals("text/html"));
+        boolean signature = declared.equals(PGP_SIGNATURE) && (name == null || isSignatureName(name));
+        if (text || signature) {
+            byte[] head = peek(in);
+            if (isText(head)) {
+                if (text) {
+                    return declared.equals("text/plain") ? MediaType.TEXT_PLAIN : MediaType.TEXT_HTML;
+                }
+                if (startsWith(head, ARMOUR)) {
+                    return MediaType.TEXT_PLAIN;
                 }
             }
         }
         return detect(in, name);
+    }
+
+    /**
+     * {@code signature.asc}, {@code OpenPGP.asc}, {@code msg.sig}: names Tika does not let refine
+     * armoured text (it stays {@code text/plain}), unlike {@code .js} or {@code .html}, which do.
+     */
+    private static boolean isSignatureName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".asc") || lower.endsWith(".sig");
     }
 
     private static byte[] peek(InputStream in) throws IOException {

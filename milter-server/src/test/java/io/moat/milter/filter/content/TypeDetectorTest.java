@@ -43,6 +43,18 @@ class TypeDetectorTest {
         MediaType full = detect(signature, null, "application/octet-stream");
         assertThat(full).isEqualTo(MediaType.TEXT_PLAIN);
         assertThat(detect(signature, null, "application/pgp-signature")).isEqualTo(full);
+        for (String name : new String[] {"signature.asc", "OpenPGP.asc", "msg.SIG"}) {
+            assertThat(detect(signature, name, "application/pgp-signature")).isEqualTo(detect(signature, name, "application/octet-stream"))
+                    .isEqualTo(MediaType.TEXT_PLAIN);
+        }
+    }
+
+    @Test
+    void aSignaturePartWithAnotherNameHasItsBytesExaminedForThatName() throws Exception {
+        byte[] armoured = "-----BEGIN PGP SIGNATURE-----\r\n\r\niD8DBQE9\r\n-----END PGP SIGNATURE-----\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThat(detect(armoured, "invoice.js", "application/pgp-signature").toString()).isEqualTo("text/javascript");
+        assertThat(detect(armoured, "invoice.vbs", "application/pgp-signature").toString()).isEqualTo("text/x-vbscript");
     }
 
     @Test
