@@ -236,18 +236,20 @@ run() {  # $1 = sessions, $2 = messages
   python3 -c "import os; s=$t1-$t0; b0,o0,w0=map(float,'$c0'.split()); b1,o1,w1=map(float,'$c1'.split())
 print(f'{$2/s:.1f} {1000*s*$1/$2:.2f} {100*((b1-b0)-(o1-o0))/os.sysconf(\"SC_CLK_TCK\")/(w1-w0):.0f} {1000*($m1-$m0)/os.sysconf(\"SC_CLK_TCK\")/$2:.3f}')"
 }
+# One line of the results table: sessions, pair, milter, then the run's four figures.
+row() { printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "bench-postfix: Postfix $(postconf -d -h mail_version) on 127.0.0.1:$smtpd_port -> smtp-sink :$sink_port; ${REFERENCE:+null-milter $REFERENCE instead of }Moat on $milter_endpoint; $(nproc) cores shared by all"
 echo "bench-postfix: Moat pipeline ${PIPELINE:-full}, $peers_desc; message $(wc -c <"$message") bytes from $(basename "$message"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 use_milter no; run 10 200 >/dev/null                    # warm-up: start Postfix's processes, fill caches
 use_milter yes; run 10 "${WARMUP_MESSAGES:-10000}" >/dev/null  # and let the daemon's JIT settle
-printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' sessions pair milter msgs_per_s ms_per_msg others_cpu_% milter_cpu_ms/msg
+row sessions pair milter msgs_per_s ms_per_msg others_cpu_% milter_cpu_ms/msg
 for s in $sessions_list; do
   : > "$work/a-$s"; : > "$work/b-$s"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' "$s" "$p" none $r
-    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' "$s" "$p" moat $r
+    use_milter no;  r=$(run "$s" "$messages"); echo "$r" >> "$work/a-$s"; row "$s" "$p" none $r
+    use_milter yes; r=$(run "$s" "$messages"); echo "$r" >> "$work/b-$s"; row "$s" "$p" moat $r
   done
   a=$(cut -d' ' -f1 "$work/a-$s" | median); b=$(cut -d' ' -f1 "$work/b-$s" | median)
   o=$(cut -d' ' -f3 "$work/a-$s" "$work/b-$s" | median)
@@ -256,8 +258,8 @@ done
 if [ "$single" -gt 0 ]; then
   : > "$work/a-1"; : > "$work/b-1"
   for p in $(seq 1 "$pairs"); do
-    use_milter no;  r=$(run 1 "$single"); echo "$r" >> "$work/a-1"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' 1 "$p" none $r
-    use_milter yes; r=$(run 1 "$single"); echo "$r" >> "$work/b-1"; printf '%-10s %-5s %-8s %14s %16s %12s %16s\n' 1 "$p" moat $r
+    use_milter no;  r=$(run 1 "$single"); echo "$r" >> "$work/a-1"; row 1 "$p" none $r
+    use_milter yes; r=$(run 1 "$single"); echo "$r" >> "$work/b-1"; row 1 "$p" moat $r
   done
   a=$(cut -d' ' -f2 "$work/a-1" | median); b=$(cut -d' ' -f2 "$work/b-1" | median)
   echo "MEDIAN one session: no milter $a ms/msg, Moat $b ms/msg, Moat adds $(python3 -c "print(f'{$b-$a:.2f}')") ms per message"

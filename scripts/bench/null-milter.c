@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  *
  * A milter that does nothing, built on sendmail's libmilter (C): the cheapest milter there is.
- * scripts/bench-postfix.sh runs it (REFERENCE=every|moat-steps|eom-only) to measure what the milter
+ * scripts/bench-postfix.sh runs it (REFERENCE=MODE, one of the modes below) to measure what the milter
  * conversation itself costs Postfix, apart from any milter's own work. Benchmark tool only.
  *
  *   every       every step is sent and answered (libmilter's default)
@@ -26,12 +26,11 @@ static unsigned long wanted;
 static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1, unsigned long f2,
                              unsigned long f3, unsigned long *pf0, unsigned long *pf1,
                              unsigned long *pf2, unsigned long *pf3) {
-    (void) ctx; (void) f2; (void) f3;
+    (void) ctx; (void) f0; (void) f2; (void) f3;
     *pf0 = 0;
     *pf1 = wanted & f1;
     *pf2 = 0;
     *pf3 = 0;
-    (void) f0;
     return SMFIS_CONTINUE;
 }
 static sfsistat on_connect(SMFICTX *c, char *h, _SOCK_ADDR *a) { (void) c; (void) h; (void) a; return SMFIS_CONTINUE; }

@@ -26,7 +26,7 @@ import java.util.Optional;
  * is judged as it was when it arrived.
  */
 public final class DateSkew {
-    /** Date 3 to 24 hours after the newest Received stamp. */
+    /** Date 3 to 24 hours after the message's receipt. */
     public static final String AHEAD = "DATE_AHEAD_3H";
     /** Date more than 24 hours after it. */
     public static final String FAR_AHEAD = "DATE_AHEAD_1D";
